@@ -1,0 +1,16 @@
+package io.corsboot.sample;
+
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A public endpoint that any origin may read. */
+@RestController
+class GreetingController {
+
+    @GetMapping("/public/greeting")
+    Map<String, String> greeting() {
+        return Map.of("message", "Hello from the CORS sample");
+    }
+}

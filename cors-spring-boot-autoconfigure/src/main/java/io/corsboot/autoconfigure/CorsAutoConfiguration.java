@@ -1,0 +1,74 @@
+package io.corsboot.autoconfigure;
+
+import com.google.common.net.InternetDomainName;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.web.util.pattern.PathPattern;
+
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.ConfigProblem;
+import io.corsboot.core.DecisionListener;
+import io.corsboot.core.PolicyCompiler;
+import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.PolicySnapshot;
+import io.corsboot.web.PolicySnapshotHolder;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that reads the {@code cors.*} properties, validates them and
+ * compiles the policies that the web filters and the endpoint share.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnClass(PathPattern.class)
+public final class CorsAutoConfiguration {
+
+    private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    PolicySnapshotHolder corsPolicySnapshotHolder(Environment environment) {
+        if (!CorsConfigurationLoader.isEnabled(environment)) {
+            return new PolicySnapshotHolder(PolicySnapshot.empty());
+        }
+        PolicySnapshot snapshot = new CorsConfigurationLoader(new PolicyCompiler(CorsAutoConfiguration::isPublicSuffix))
+            .load(environment);
+        snapshot.policies().forEach((policy) -> logger.info(describe(policy)));
+        snapshot.warnings().forEach((warning) -> logger.warn(describe(warning)));
+        return new PolicySnapshotHolder(snapshot);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CorsProcessor corsProcessor(PolicySnapshotHolder corsPolicySnapshotHolder,
+            ObjectProvider<DecisionListener> listeners) {
+        return new CorsProcessor(corsPolicySnapshotHolder, listeners.orderedStream().toList());
+    }
+
+    // The Public Suffix List, as Guava ships it, covers ICANN suffixes (com, co.uk) and private ones (github.io).
+    static boolean isPublicSuffix(String host) {
+        return InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix();
+    }
+
+    private static String describe(CompiledPolicy policy) {
+        var spec = policy.spec();
+        return "CORS policy '" + policy.name() + "' covers " + spec.paths().value() + ": origins "
+                + spec.allowedOrigins().value() + ", origin patterns " + spec.allowedOriginPatterns().value()
+                + ", credentials " + spec.allowCredentials().value()
+                + ((policy.candidate() != null) ? ", with a candidate" : "");
+    }
+
+    static String describe(ConfigProblem problem) {
+        return "CORS configuration: " + problem.property()
+                + ((problem.value() != null) ? " \"" + problem.value() + "\" " : " ") + problem.problem() + " "
+                + problem.fix();
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of CORS policies from {@code cors.*} properties.
+ */
+@NullMarked
+package io.corsboot.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,250 @@
+package io.corsboot.core;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.corsboot.core.Decision.Kind;
+
+/**
+ * One policy, validated and compiled at startup: immutable, shared by every request, and safe to use from any
+ * thread. {@link #decide} reads a request and allocates nothing.
+ *
+ * @since 0.1.0
+ */
+public final class CompiledPolicy {
+
+    static final String ORIGIN = "Origin";
+
+    static final String REQUEST_METHOD = "Access-Control-Request-Method";
+
+    static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+
+    static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
+
+    /** Longer {@code Access-Control-Request-Headers} values are rejected: browsers send a few dozen names. */
+    static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
+
+    // At most 2 characters of whitespace around an element and 16 empty elements: tolerant of proxies, bounded
+    // against crafted preflights.
+    private static final int MAX_WHITESPACE = 2;
+
+    private static final int MAX_EMPTY_ELEMENTS = 16;
+
+    private final CorsPolicySpec spec;
+
+    private final OriginMatcher origins;
+
+    private final @Nullable Set<String> methods;
+
+    private final @Nullable String allowMethods;
+
+    private final String @Nullable [] headers;
+
+    private final @Nullable String allowHeaders;
+
+    private final @Nullable String exposeHeaders;
+
+    private final boolean credentials;
+
+    private final boolean privateNetwork;
+
+    private final String maxAge;
+
+    private final @Nullable CompiledPolicy candidate;
+
+    private final Decision[] decisions;
+
+    CompiledPolicy(CorsPolicySpec spec, OriginMatcher origins, @Nullable Set<String> methods,
+            @Nullable String allowMethods, String @Nullable [] headers, @Nullable String allowHeaders,
+            @Nullable String exposeHeaders, @Nullable CompiledPolicy candidate) {
+        this.spec = spec;
+        this.origins = origins;
+        this.methods = methods;
+        this.allowMethods = allowMethods;
+        this.headers = headers;
+        this.allowHeaders = allowHeaders;
+        this.exposeHeaders = exposeHeaders;
+        this.credentials = spec.allowCredentials().value();
+        this.privateNetwork = spec.allowPrivateNetwork().value();
+        this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
+        this.candidate = candidate;
+        Reason[] reasons = Reason.values();
+        this.decisions = new Decision[Kind.values().length * reasons.length];
+        for (Kind kind : Kind.values()) {
+            for (Reason reason : reasons) {
+                this.decisions[kind.ordinal() * reasons.length + reason.ordinal()] = new Decision(this, kind, reason);
+            }
+        }
+    }
+
+    /** The policy's name. */
+    public String name() {
+        return this.spec.name();
+    }
+
+    /** The effective settings: defaults applied, origins normalised, methods in upper case. */
+    public CorsPolicySpec spec() {
+        return this.spec;
+    }
+
+    /** The candidate evaluated beside this policy, or null. */
+    public @Nullable CompiledPolicy candidate() {
+        return this.candidate;
+    }
+
+    /** Whether the policy allows any origin, which it then answers with {@code *} unless credentials are allowed. */
+    public boolean allowsAnyOrigin() {
+        return this.origins.allowsAnyOrigin();
+    }
+
+    /** Whether the policy allows this {@code Origin} header value. */
+    public boolean allowsOrigin(String origin) {
+        return this.origins.allows(origin);
+    }
+
+    /** Whether the policy allows this method, given as an actual request's method or a preflight's request. */
+    public boolean allowsMethod(String method) {
+        return (this.methods != null) ? this.methods.contains(method) : Tokens.isToken(method, 0, method.length());
+    }
+
+    /** Whether the policy allows every header named in an {@code Access-Control-Request-Headers} value. */
+    public boolean allowsHeaders(String requestHeaders) {
+        return scanRequestHeaders(requestHeaders) >= 0;
+    }
+
+    /** Decides a request that this policy covers. */
+    public Decision decide(CorsRequest request) {
+        Kind kind = Kind.of(request);
+        boolean preflight = kind == Kind.PREFLIGHT;
+        String origin = request.header(ORIGIN);
+        // A cross-site form post or link is a navigation, not a CORS request (Fetch, "Sec-Fetch-Mode").
+        if (origin == null || "navigate".equalsIgnoreCase(request.header("Sec-Fetch-Mode"))) {
+            return decision(kind, Reason.NOT_CORS);
+        }
+        long parsed = RequestOrigin.parse(origin);
+        if (parsed != RequestOrigin.MALFORMED
+                && RequestOrigin.isSameOrigin(origin, parsed, request.scheme(), request.host(), request.port())) {
+            return decision(kind, Reason.SAME_ORIGIN);
+        }
+        if (!this.origins.allows(origin)) {
+            return decision(kind, Reason.ORIGIN_NOT_ALLOWED);
+        }
+        String method = preflight ? request.header(REQUEST_METHOD) : request.method();
+        if (method == null || !allowsMethod(method)) {
+            return decision(kind, Reason.METHOD_NOT_ALLOWED);
+        }
+        if (preflight) {
+            String requestHeaders = request.header(REQUEST_HEADERS);
+            if (requestHeaders != null && scanRequestHeaders(requestHeaders) < 0) {
+                return decision(kind, Reason.HEADERS_NOT_ALLOWED);
+            }
+        }
+        return decision(kind, Reason.ALLOWED);
+    }
+
+    /** The preallocated decision of this policy for a kind and a reason. */
+    public Decision decision(Kind kind, Reason reason) {
+        return this.decisions[kind.ordinal() * Reason.values().length + reason.ordinal()];
+    }
+
+    void writeHeaders(Decision decision, CorsRequest request, ResponseHeaders out) {
+        boolean preflight = decision.kind() == Kind.PREFLIGHT;
+        out.addVary(ORIGIN);
+        if (preflight) {
+            out.addVary(REQUEST_METHOD);
+            out.addVary(REQUEST_HEADERS);
+            if (this.privateNetwork) {
+                out.addVary(REQUEST_PRIVATE_NETWORK);
+            }
+        }
+        if (!decision.allowed()) {
+            return;
+        }
+        String origin = request.header(ORIGIN);
+        out.set("Access-Control-Allow-Origin", (this.origins.allowsAnyOrigin() && !this.credentials) ? "*" : origin);
+        if (this.credentials) {
+            out.set("Access-Control-Allow-Credentials", "true");
+        }
+        if (preflight) {
+            out.set("Access-Control-Allow-Methods",
+                    (this.allowMethods != null) ? this.allowMethods : request.header(REQUEST_METHOD));
+            String requestHeaders = request.header(REQUEST_HEADERS);
+            if (requestHeaders != null && scanRequestHeaders(requestHeaders) > 0) {
+                // Echoing is safe: the scan accepted only header-name tokens, commas and a little whitespace.
+                out.set("Access-Control-Allow-Headers", (this.allowHeaders != null) ? this.allowHeaders : requestHeaders);
+            }
+            out.set("Access-Control-Max-Age", this.maxAge);
+            if (this.privateNetwork && "true".equals(request.header(REQUEST_PRIVATE_NETWORK))) {
+                out.set("Access-Control-Allow-Private-Network", "true");
+            }
+        }
+        else if (this.exposeHeaders != null) {
+            out.set("Access-Control-Expose-Headers", this.exposeHeaders);
+        }
+    }
+
+    /**
+     * Scans a comma-separated list of header names in place: the number of names when every one is allowed, -1
+     * when one is not, or when the value is malformed or over the bounds.
+     */
+    private int scanRequestHeaders(String value) {
+        int length = value.length();
+        if (length > MAX_REQUEST_HEADERS_LENGTH) {
+            return -1;
+        }
+        int names = 0;
+        int empty = 0;
+        int i = 0;
+        while (i <= length) {
+            int whitespace = 0;
+            while (i < length && Tokens.isWhitespace(value.charAt(i))) {
+                i++;
+                whitespace++;
+            }
+            int start = i;
+            while (i < length && Tokens.isTokenChar(value.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (i < length && Tokens.isWhitespace(value.charAt(i))) {
+                i++;
+                whitespace++;
+            }
+            if (whitespace > MAX_WHITESPACE || (i < length && value.charAt(i) != ',')) {
+                return -1;
+            }
+            if (start == end) {
+                if (++empty > MAX_EMPTY_ELEMENTS) {
+                    return -1;
+                }
+            }
+            else if (!allowsHeader(value, start, end)) {
+                return -1;
+            }
+            else {
+                names++;
+            }
+            i++;
+        }
+        return names;
+    }
+
+    private boolean allowsHeader(String value, int start, int end) {
+        if (this.headers == null) {
+            return true;
+        }
+        int length = end - start;
+        for (String header : this.headers) {
+            if (header.length() == length && value.regionMatches(true, start, header, 0, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledPolicy '" + name() + "'";
+    }
+}

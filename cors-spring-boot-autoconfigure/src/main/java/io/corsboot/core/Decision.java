@@ -1,0 +1,78 @@
+package io.corsboot.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of one request. Decisions carry no request data, so each policy holds one instance per kind and
+ * reason and deciding allocates nothing; {@link #writeHeaders} reads the request again for what it echoes.
+ *
+ * @param policy the policy that decided, or null when no policy covers the path
+ * @param kind whether the request is a preflight
+ * @param reason why the request is, or would be, allowed or rejected
+ * @since 0.1.0
+ */
+public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason) {
+
+    /** The two shapes of request that CORS distinguishes. */
+    public enum Kind {
+
+        /** {@code OPTIONS} with {@code Origin} and {@code Access-Control-Request-Method}. */
+        PREFLIGHT,
+
+        /** Any other request. */
+        ACTUAL;
+
+        /** The kind of a request: a plain {@code OPTIONS} is an actual request. */
+        public static Kind of(CorsRequest request) {
+            return ("OPTIONS".equals(request.method()) && request.header(CompiledPolicy.ORIGIN) != null
+                    && request.header(CompiledPolicy.REQUEST_METHOD) != null) ? PREFLIGHT : ACTUAL;
+        }
+    }
+
+    private static final Decision NO_POLICY_PREFLIGHT = new Decision(null, Kind.PREFLIGHT, Reason.NO_POLICY);
+
+    private static final Decision NO_POLICY_ACTUAL = new Decision(null, Kind.ACTUAL, Reason.NO_POLICY);
+
+    /** The decision for a request whose path no policy covers. */
+    public static Decision noPolicy(CorsRequest request) {
+        return (Kind.of(request) == Kind.PREFLIGHT) ? NO_POLICY_PREFLIGHT : NO_POLICY_ACTUAL;
+    }
+
+    /** Whether the request is allowed as a cross-origin request. */
+    public boolean allowed() {
+        return this.reason == Reason.ALLOWED;
+    }
+
+    /** Whether a policy decided this request as a cross-origin one (allowed or rejected). */
+    public boolean isCrossOriginVerdict() {
+        return this.policy != null && this.reason.isCrossOriginVerdict();
+    }
+
+    /**
+     * Whether the filter answers the request itself, without the rest of the chain: every rejection, and every
+     * allowed preflight. Everything else goes on to the application.
+     */
+    public boolean answersWithoutHandler() {
+        return isCrossOriginVerdict() && (this.kind == Kind.PREFLIGHT || this.reason != Reason.ALLOWED);
+    }
+
+    /** The status of an answer the filter gives itself: 200 for an allowed preflight, 403 for a rejection. */
+    public int status() {
+        return allowed() ? 200 : 403;
+    }
+
+    /** The plain-text body of a rejection, naming the reason and never echoing the request. */
+    public String rejectionMessage() {
+        return "Invalid CORS request: " + this.reason.name() + "\n";
+    }
+
+    /**
+     * Writes the response headers this decision calls for: {@code Vary} on every request a policy covers, and the
+     * {@code Access-Control-*} headers of an allowed cross-origin request.
+     */
+    public void writeHeaders(CorsRequest request, ResponseHeaders headers) {
+        if (this.policy != null) {
+            this.policy.writeHeaders(this, request, headers);
+        }
+    }
+}

@@ -1,0 +1,317 @@
+package io.corsboot.core;
+
+import java.net.IDN;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.TreeSet;
+
+import org.jspecify.annotations.Nullable;
+
+import io.corsboot.core.ConfigProblem.Code;
+
+/**
+ * Strict reading of configured origins and origin patterns, at startup only: every mistake becomes a
+ * {@link InvalidOrigin} that says what is wrong and how to fix it, and valid values come out normalised to the
+ * serialised form browsers send.
+ */
+final class OriginParser {
+
+    private OriginParser() {
+    }
+
+    /** A configured exact origin in serialised form, such as {@code https://app.example.com:8443}. */
+    record ExactOrigin(String serialised, String scheme, String host) {
+
+        boolean isHttp() {
+            return "http".equals(this.scheme) || "https".equals(this.scheme);
+        }
+    }
+
+    /**
+     * A configured origin pattern.
+     *
+     * @param scheme http or https
+     * @param host the host, the suffix after {@code *.} when {@code subdomains}, or null for any host
+     * @param subdomains whether the pattern is {@code *.host}: one or more labels before {@code host}
+     * @param ports the allowed ports, the scheme's default counted as a port; null for any port
+     */
+    record OriginPattern(String scheme, @Nullable String host, boolean subdomains, int @Nullable [] ports) {
+    }
+
+    /** What is wrong with a configured value, in the words the user reads. */
+    static final class InvalidOrigin extends Exception {
+
+        private final Code code;
+
+        private final String fix;
+
+        InvalidOrigin(Code code, String problem, String fix) {
+            super(problem, null, false, false);
+            this.code = code;
+            this.fix = fix;
+        }
+
+        Code code() {
+            return this.code;
+        }
+
+        String fix() {
+            return this.fix;
+        }
+    }
+
+    static ExactOrigin parseExact(String value) throws InvalidOrigin {
+        if ("null".equals(value)) {
+            return new ExactOrigin("null", "null", "");
+        }
+        Authority authority = parseAuthority(value, false);
+        if (authority.host.contains("*")) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
+                    "\"*\" in an exact origin is taken literally, so it can never match.",
+                    "Move \"" + value + "\" to allowed-origin-patterns.");
+        }
+        String host = authority.isHttp() ? normaliseHttpHost(value, authority.host) : normaliseOtherHost(value,
+                authority.host);
+        int defaultPort = RequestOrigin.defaultPort(authority.scheme, authority.scheme.length());
+        int port = parsePort(value, authority.port, authority.scheme);
+        String serialised = authority.scheme + "://" + host + ((port == defaultPort) ? "" : ":" + port);
+        return new ExactOrigin(serialised, authority.scheme, host);
+    }
+
+    static OriginPattern parsePattern(String value) throws InvalidOrigin {
+        if ("*".equals(value)) {
+            return new OriginPattern("*", null, false, null);
+        }
+        Authority authority = parseAuthority(value, true);
+        if (!authority.isHttp()) {
+            throw new InvalidOrigin(Code.PATTERN_SCHEME_NOT_HTTP,
+                    "origin patterns apply to http and https only.",
+                    "List \"" + value + "\" under allowed-origins, where any scheme may be used.");
+        }
+        int[] ports = parsePortRule(value, authority);
+        String host = authority.host;
+        if ("*".equals(host)) {
+            return new OriginPattern(authority.scheme, null, false, ports);
+        }
+        boolean subdomains = host.startsWith("*.");
+        String rest = subdomains ? host.substring(2) : host;
+        if (rest.contains("*")) {
+            throw misplacedWildcard(value);
+        }
+        return new OriginPattern(authority.scheme, normaliseHttpHost(value, rest), subdomains, ports);
+    }
+
+    private record Authority(String scheme, String host, @Nullable String port) {
+
+        boolean isHttp() {
+            return "http".equals(this.scheme) || "https".equals(this.scheme);
+        }
+    }
+
+    private static Authority parseAuthority(String value, boolean pattern) throws InvalidOrigin {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
+                        "contains whitespace or a control character, which browsers never send in an origin.",
+                        "Remove it: \"" + value.strip() + "\".");
+            }
+        }
+        int schemeEnd = value.indexOf("://");
+        if (schemeEnd < 0) {
+            String bare = value.replaceAll("/+$", "");
+            throw new InvalidOrigin(Code.ORIGIN_WITHOUT_SCHEME,
+                    "has no scheme, and browsers always send one, so it can never match.",
+                    "Add the scheme: \"https://" + bare + "\" (or \"http://" + bare + "\" for a local server).");
+        }
+        String scheme = value.substring(0, schemeEnd);
+        if (pattern && scheme.contains("*")) {
+            throw misplacedWildcard(value);
+        }
+        if (!scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a scheme that is not a valid URL scheme.",
+                    "Write the origin as scheme://host[:port], such as \"https://app.example.com\".");
+        }
+        scheme = scheme.toLowerCase(Locale.ROOT);
+        String rest = value.substring(schemeEnd + 3);
+        int pathStart = indexOfAny(rest, "/?#");
+        String authority = (pathStart < 0) ? rest : rest.substring(0, pathStart);
+        if (pathStart >= 0) {
+            String what = rest.substring(pathStart).equals("/") ? "a trailing slash" : "a path, query or fragment";
+            throw new InvalidOrigin(Code.ORIGIN_HAS_PATH,
+                    "has " + what + ", and browsers never send one in an origin, so it can never match.",
+                    "Remove it: \"" + scheme + "://" + authority + "\".");
+        }
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            throw new InvalidOrigin(Code.ORIGIN_HAS_USERINFO,
+                    "has user information, and browsers never send it in an origin, so it can never match.",
+                    "Remove it: \"" + scheme + "://" + authority.substring(at + 1) + "\".");
+        }
+        String host = authority;
+        String port = null;
+        int bracket = authority.lastIndexOf(']');
+        int colon = authority.lastIndexOf(':');
+        if (colon > bracket) {
+            host = authority.substring(0, colon);
+            port = authority.substring(colon + 1);
+        }
+        else if (pattern && authority.endsWith("]") && authority.contains(":[")) {
+            int portStart = authority.lastIndexOf(":[");
+            host = authority.substring(0, portStart);
+            port = authority.substring(portStart + 1);
+        }
+        if (host.isEmpty()) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has no host.",
+                    "Write the origin as scheme://host[:port], such as \"https://app.example.com\".");
+        }
+        return new Authority(scheme, host, port);
+    }
+
+    private static int parsePort(String value, @Nullable String port, String scheme) throws InvalidOrigin {
+        int defaultPort = RequestOrigin.defaultPort(scheme, scheme.length());
+        if (port == null) {
+            return defaultPort;
+        }
+        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a port that is not a number from 1 to 65535.",
+                    "Correct the port, or use allowed-origin-patterns with a port list such as \":[8080,8081]\".");
+        }
+        return Integer.parseInt(port);
+    }
+
+    private static int @Nullable [] parsePortRule(String value, Authority authority) throws InvalidOrigin {
+        String port = authority.port;
+        if ("[*]".equals(port)) {
+            return null;
+        }
+        if (port != null && port.startsWith("[") && port.endsWith("]")) {
+            TreeSet<Integer> ports = new TreeSet<>();
+            for (String element : port.substring(1, port.length() - 1).split(",", -1)) {
+                ports.add(parsePort(value, element.strip(), authority.scheme));
+            }
+            return ports.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return new int[] { parsePort(value, port, authority.scheme) };
+    }
+
+    private static String normaliseHttpHost(String value, String host) throws InvalidOrigin {
+        if (host.startsWith("[")) {
+            return normaliseIpv6(value, host);
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a host name that is not valid: " + ex.getMessage()
+                    + ".", "Correct the host name.");
+        }
+        return checkHostName(value, ascii);
+    }
+
+    private static String normaliseOtherHost(String value, String host) throws InvalidOrigin {
+        return checkHostName(value, host.toLowerCase(Locale.ROOT));
+    }
+
+    private static String checkHostName(String value, String host) throws InvalidOrigin {
+        if (!host.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
+                    "has a host that is not a sequence of dot-separated names, so it can never match.",
+                    "Correct the host; origins look like \"https://app.example.com\".");
+        }
+        return host;
+    }
+
+    // Browsers serialise IPv6 hosts as RFC 5952 text: lower case, the longest run of two or more zero pieces
+    // compressed (WHATWG URL, "IPv6 serializer"). Only a literal is given to InetAddress, so nothing is looked up.
+    private static String normaliseIpv6(String value, String host) throws InvalidOrigin {
+        String literal = host.substring(1, host.length() - 1);
+        if (!host.endsWith("]") || literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+")) {
+            throw invalidIpv6(value);
+        }
+        byte[] bytes;
+        try {
+            bytes = InetAddress.getByName(host).getAddress();
+        }
+        catch (UnknownHostException ex) {
+            throw invalidIpv6(value);
+        }
+        if (bytes.length == 4) {
+            bytes = mappedIpv4(bytes);
+        }
+        int[] pieces = new int[8];
+        for (int i = 0; i < 8; i++) {
+            pieces[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && pieces[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append((i == 0) ? "::" : ":");
+                i += bestLength - 1;
+                continue;
+            }
+            text.append(Integer.toHexString(pieces[i]));
+            if (i < 7) {
+                text.append(':');
+            }
+        }
+        return text.append(']').toString();
+    }
+
+    private static byte[] mappedIpv4(byte[] ipv4) {
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xff;
+        mapped[11] = (byte) 0xff;
+        System.arraycopy(ipv4, 0, mapped, 12, 4);
+        return mapped;
+    }
+
+    private static InvalidOrigin invalidIpv6(String value) {
+        return new InvalidOrigin(Code.ORIGIN_MALFORMED, "has an IPv6 host that is not a valid address.",
+                "Write the address in brackets, such as \"http://[::1]:8080\".");
+    }
+
+    private static InvalidOrigin misplacedWildcard(String value) {
+        return new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
+                "has a \"*\" that is not a whole leftmost host label; only \"*.\" before a domain is supported, "
+                        + "matching one or more labels.",
+                "Write the pattern as \"https://*.example.com\", optionally with a port list such as \":[*]\".");
+    }
+
+    private static int indexOfAny(String value, String characters) {
+        for (int i = 0; i < value.length(); i++) {
+            if (characters.indexOf(value.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a pattern's ports include the given one; null means any port. */
+    static boolean portAllowed(int @Nullable [] ports, int port) {
+        return ports == null || Arrays.binarySearch(ports, port) >= 0;
+    }
+
+    /** Whether an origin's host is a loopback one, where plain http is not a risk. */
+    static boolean isLoopback(@Nullable String host) {
+        return host != null && (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+                || host.equals("[::1]"));
+    }
+
+}

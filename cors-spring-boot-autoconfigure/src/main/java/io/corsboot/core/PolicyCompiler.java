@@ -1,0 +1,229 @@
+package io.corsboot.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+
+import io.corsboot.core.ConfigProblem.Code;
+import io.corsboot.core.OriginParser.ExactOrigin;
+import io.corsboot.core.OriginParser.InvalidOrigin;
+import io.corsboot.core.OriginParser.OriginPattern;
+
+/**
+ * Validates one policy and compiles it. Every problem found is added to the caller's list, so that one report can
+ * name them all; a policy compiled with errors must not be used.
+ *
+ * @since 0.1.0
+ */
+public final class PolicyCompiler {
+
+    /** Chromium caps {@code Access-Control-Max-Age} at two hours; Firefox at 24 hours. */
+    static final Duration BROWSER_MAX_AGE_CAP = Duration.ofHours(2);
+
+    private final Predicate<String> isPublicSuffix;
+
+    /**
+     * Creates a compiler.
+     * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
+     * under which every domain belongs to someone else
+     */
+    public PolicyCompiler(Predicate<String> isPublicSuffix) {
+        this.isPublicSuffix = isPublicSuffix;
+    }
+
+    /**
+     * Validates and compiles a policy and its candidate.
+     * @param spec the policy as configured
+     * @param problems where errors and warnings are added
+     * @return the compiled policy, usable only when no error was added
+     */
+    public CompiledPolicy compile(CorsPolicySpec spec, List<ConfigProblem> problems) {
+        boolean credentials = spec.allowCredentials().value();
+        boolean privateNetwork = spec.allowPrivateNetwork().value();
+
+        boolean anyOrigin = false;
+        Set<String> exact = new LinkedHashSet<>();
+        Setting<List<String>> origins = spec.allowedOrigins();
+        for (int i = 0; i < origins.value().size(); i++) {
+            String value = origins.value().get(i);
+            String property = origins.element(i);
+            if ("*".equals(value)) {
+                anyOrigin = true;
+                if (credentials) {
+                    problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, property, value,
+                            "\"*\" allows every origin, and browsers refuse \"*\" when allow-credentials is true.",
+                            "List the trusted origins, or use allowed-origin-patterns such as \"https://*.example.com\"."));
+                }
+                if (privateNetwork) {
+                    problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, property, value,
+                            "for security reasons, \"*\" and allow-private-network cannot both be set: every public "
+                                    + "website could then reach this private-network server.",
+                            "List the trusted origins, or set allow-private-network to false."));
+                }
+                continue;
+            }
+            try {
+                ExactOrigin origin = OriginParser.parseExact(value);
+                exact.add(origin.serialised());
+                if ("null".equals(origin.serialised()) && credentials) {
+                    problems.add(new ConfigProblem(Code.NULL_ORIGIN_WITH_CREDENTIALS, property, value,
+                            "for security reasons, \"null\" and allow-credentials cannot both be set: any sandboxed "
+                                    + "iframe or local file sends \"null\", so it is as open as \"*\".",
+                            "Remove \"null\", or set allow-credentials to false."));
+                }
+                warnIfInsecure(credentials, "http".equals(origin.scheme()), origin.host(), property, value, problems);
+            }
+            catch (InvalidOrigin ex) {
+                problems.add(new ConfigProblem(ex.code(), property, value, ex.getMessage(), ex.fix()));
+            }
+        }
+
+        List<OriginPattern> patterns = new ArrayList<>();
+        Setting<List<String>> patternSetting = spec.allowedOriginPatterns();
+        for (int i = 0; i < patternSetting.value().size(); i++) {
+            String value = patternSetting.value().get(i);
+            String property = patternSetting.element(i);
+            try {
+                OriginPattern pattern = OriginParser.parsePattern(value);
+                patterns.add(pattern);
+                checkPattern(pattern, credentials, privateNetwork, property, value, problems);
+            }
+            catch (InvalidOrigin ex) {
+                problems.add(new ConfigProblem(ex.code(), property, value, ex.getMessage(), ex.fix()));
+            }
+        }
+
+        List<String> methods = tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems).stream()
+            .map((method) -> method.toUpperCase(Locale.ROOT))
+            .toList();
+        List<String> headers = tokens(spec.allowedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
+        List<String> exposed = tokens(spec.exposedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
+        if (credentials && exposed.contains("*")) {
+            Setting<List<String>> setting = spec.exposedHeaders();
+            problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS,
+                    setting.element(exposed.indexOf("*")), "*",
+                    "browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is true, "
+                            + "so no header would be exposed.",
+                    "List the headers to expose, such as [X-Request-Id]."));
+        }
+        checkMaxAge(spec.maxAge(), problems);
+
+        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(),
+                new Setting<>(anyOrigin ? withWildcard(exact) : List.copyOf(exact), origins.property()),
+                spec.allowedOriginPatterns(), new Setting<>(methods, spec.allowedMethods().property()),
+                spec.allowedHeaders(), spec.exposedHeaders(), spec.allowCredentials(), spec.allowPrivateNetwork(),
+                spec.maxAge(), null);
+        CompiledPolicy candidate = (spec.candidate() != null) ? compile(spec.candidate(), problems) : null;
+        CorsPolicySpec effectiveWithCandidate = effective.withCandidate((candidate != null) ? candidate.spec() : null);
+
+        Set<String> allowedMethods = null;
+        String allowMethods = null;
+        if (!methods.contains("*")) {
+            Set<String> set = new LinkedHashSet<>(methods);
+            if (set.contains("GET")) {
+                set.add("HEAD");
+            }
+            allowedMethods = Set.copyOf(set);
+            allowMethods = String.join(", ", set);
+        }
+        String[] allowedHeaders = null;
+        String allowHeaders = null;
+        if (!headers.contains("*")) {
+            allowedHeaders = headers.stream().map((header) -> header.toLowerCase(Locale.ROOT)).distinct()
+                .toArray(String[]::new);
+            allowHeaders = String.join(", ", headers);
+        }
+        String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
+        return new CompiledPolicy(effectiveWithCandidate, new OriginMatcher(anyOrigin, exact, patterns),
+                allowedMethods, allowMethods, allowedHeaders, allowHeaders, exposeHeaders, candidate);
+    }
+
+    private void checkPattern(OriginPattern pattern, boolean credentials, boolean privateNetwork, String property,
+            String value, List<ConfigProblem> problems) {
+        boolean everyOrigin = pattern.host() == null;
+        String scope = "*".equals(pattern.scheme()) ? "every origin" : "every " + pattern.scheme() + " origin";
+        if (everyOrigin && credentials) {
+            problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_CREDENTIALS, property, value,
+                    "for security reasons, a pattern that matches " + scope
+                            + " and allow-credentials cannot both be set: any website could read its users' data.",
+                    "Narrow the pattern to your domain, such as \"https://*.example.com\"."));
+        }
+        if (everyOrigin && privateNetwork) {
+            problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_PRIVATE_NETWORK, property, value,
+                    "for security reasons, a pattern that matches " + scope
+                            + " and allow-private-network cannot both be set: every public website could then reach "
+                            + "this private-network server.",
+                    "Narrow the pattern to your domain, or set allow-private-network to false."));
+        }
+        if (!everyOrigin && pattern.subdomains() && credentials && this.isPublicSuffix.test(pattern.host())) {
+            problems.add(new ConfigProblem(Code.PUBLIC_SUFFIX_PATTERN_WITH_CREDENTIALS, property, value,
+                    "for security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
+                            + "\" and allow-credentials cannot both be set: those domains belong to other people.",
+                    "Name your own domain, such as \"" + pattern.scheme() + "://*.example." + pattern.host() + "\"."));
+        }
+        if (!"*".equals(pattern.scheme())) {
+            warnIfInsecure(credentials, "http".equals(pattern.scheme()), pattern.host(), property, value, problems);
+        }
+    }
+
+    private static void warnIfInsecure(boolean credentials, boolean http, @Nullable String host, String property,
+            String value, List<ConfigProblem> problems) {
+        if (credentials && http && !OriginParser.isLoopback(host)) {
+            problems.add(new ConfigProblem(Code.INSECURE_ORIGIN_WITH_CREDENTIALS, property, value,
+                    "a plain-http origin is allowed with credentials: anyone on its network path can run script "
+                            + "there and read your users' data.",
+                    "Use https for this origin, or set allow-credentials to false."));
+        }
+    }
+
+    private static List<String> tokens(Setting<List<String>> setting, Code code, String what,
+            List<ConfigProblem> problems) {
+        List<String> values = setting.value();
+        List<String> valid = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            String value = values.get(i);
+            if ("*".equals(value) || Tokens.isToken(value)) {
+                valid.add(value);
+            }
+            else {
+                problems.add(new ConfigProblem(code, setting.element(i), value,
+                        "is not a valid " + what + ": only letters, digits and !#$%&'*+-.^_`|~ are allowed "
+                                + "(RFC 9110, section 5.6.2).",
+                        "Correct it, or list each " + what + " as its own element, such as [" + example(code)
+                                + "]."));
+            }
+        }
+        return valid;
+    }
+
+    private static String example(Code code) {
+        return (code == Code.INVALID_METHOD) ? "GET, POST" : "Content-Type, Authorization";
+    }
+
+    private static void checkMaxAge(Setting<Duration> maxAge, List<ConfigProblem> problems) {
+        Duration value = maxAge.value();
+        if (value.isNegative()) {
+            problems.add(new ConfigProblem(Code.NEGATIVE_MAX_AGE, maxAge.property(), value.toString(),
+                    "is negative, and a preflight cannot be cached for less than no time.",
+                    "Use 0 to turn preflight caching off, or a duration such as 30m."));
+        }
+        else if (value.compareTo(BROWSER_MAX_AGE_CAP) > 0) {
+            problems.add(new ConfigProblem(Code.MAX_AGE_ABOVE_BROWSER_CAP, maxAge.property(), value.toString(),
+                    "is above two hours, and Chromium caps preflight caching there.",
+                    "Use 2h or less, so that every browser behaves alike."));
+        }
+    }
+
+    private static List<String> withWildcard(Set<String> exact) {
+        List<String> all = new ArrayList<>();
+        all.add("*");
+        all.addAll(exact);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,63 @@
+package io.corsboot.servlet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import io.corsboot.core.Decision;
+import io.corsboot.web.CorsProcessor;
+
+/**
+ * Servlet {@link jakarta.servlet.Filter} that applies the CORS policies: it answers preflights and rejections itself,
+ * and lets every other request through with the headers its policy calls for. It decides once per request, not
+ * again on error or async dispatches.
+ *
+ * @since 0.1.0
+ */
+public class CorsServletFilter extends OncePerRequestFilter {
+
+    private final CorsProcessor processor;
+
+    public CorsServletFilter(CorsProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ServletCorsRequest corsRequest = new ServletCorsRequest(request);
+        Decision decision = this.processor.process(pathWithinApplication(request), corsRequest);
+        if (decision.policy() == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        CorsServletResponse corsResponse = new CorsServletResponse(response, decision, corsRequest);
+        if (!decision.answersWithoutHandler()) {
+            chain.doFilter(request, corsResponse);
+            return;
+        }
+        response.setStatus(decision.status());
+        if (!decision.allowed()) {
+            byte[] body = decision.rejectionMessage().getBytes(StandardCharsets.UTF_8);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+
+    private static PathContainer pathWithinApplication(HttpServletRequest request) {
+        RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
+                ? ServletRequestPathUtils.getParsedRequestPath(request)
+                : RequestPath.parse(request.getRequestURI(), request.getContextPath());
+        return path.pathWithinApplication();
+    }
+}

@@ -1,0 +1,79 @@
+package io.corsboot.servlet;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+
+import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Decision;
+import io.corsboot.core.ResponseHeaders;
+import io.corsboot.web.Vary;
+
+/**
+ * The response of a request a policy covers: the application may set {@code Vary} or reset the response, and the
+ * decision's headers stay.
+ */
+final class CorsServletResponse extends HttpServletResponseWrapper implements ResponseHeaders {
+
+    private final Decision decision;
+
+    private final CorsRequest request;
+
+    private final List<String> varyTokens = new ArrayList<>(4);
+
+    CorsServletResponse(HttpServletResponse response, Decision decision, CorsRequest request) {
+        super(response);
+        this.decision = decision;
+        this.request = request;
+        decision.writeHeaders(request, this);
+    }
+
+    @Override
+    public void set(String name, String value) {
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public void addVary(String token) {
+        if (!this.varyTokens.contains(token)) {
+            this.varyTokens.add(token);
+        }
+        if (!Vary.contains(getHeaders(Vary.HEADER), token)) {
+            super.addHeader(Vary.HEADER, token);
+        }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+        if (!Vary.HEADER.equalsIgnoreCase(name)) {
+            super.setHeader(name, value);
+            return;
+        }
+        List<String> lines = new ArrayList<>(this.varyTokens);
+        lines.add(value);
+        List<String> tokens = Vary.tokens(lines);
+        super.setHeader(Vary.HEADER, tokens.get(0));
+        tokens.subList(1, tokens.size()).forEach((token) -> super.addHeader(Vary.HEADER, token));
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+        if (!Vary.HEADER.equalsIgnoreCase(name)) {
+            super.addHeader(name, value);
+            return;
+        }
+        for (String token : Vary.tokens(List.of(value))) {
+            if (!Vary.contains(getHeaders(Vary.HEADER), token)) {
+                super.addHeader(Vary.HEADER, token);
+            }
+        }
+    }
+
+    @Override
+    public void reset() {
+        super.reset();
+        this.decision.writeHeaders(this.request, this);
+    }
+}

@@ -1,0 +1,75 @@
+package io.corsboot.web;
+
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Decision;
+import io.corsboot.core.DecisionListener;
+
+/**
+ * Decides each request with the snapshot in force, evaluates the policy's candidate, tells the listeners and logs
+ * rejections: the one entry point of both web filters.
+ *
+ * @since 0.1.0
+ */
+public final class CorsProcessor {
+
+    private static final Log logger = LogFactory.getLog(CorsProcessor.class);
+
+    private final PolicySnapshotHolder snapshots;
+
+    private final DecisionListener[] listeners;
+
+    public CorsProcessor(PolicySnapshotHolder snapshots, List<DecisionListener> listeners) {
+        this.snapshots = snapshots;
+        this.listeners = listeners.toArray(new DecisionListener[0]);
+    }
+
+    /**
+     * Decides a request.
+     * @param path the request's path within the application (context path or base path excluded)
+     * @param request the request
+     * @return the decision
+     */
+    public Decision process(PathContainer path, CorsRequest request) {
+        CompiledPolicy policy = this.snapshots.get().policyFor(path);
+        if (policy == null) {
+            return Decision.noPolicy(request);
+        }
+        Decision decision = policy.decide(request);
+        CompiledPolicy candidatePolicy = policy.candidate();
+        Decision candidate = (candidatePolicy != null) ? candidatePolicy.decide(request) : null;
+        if (decision.isCrossOriginVerdict() && !decision.allowed() && logger.isDebugEnabled()) {
+            logger.debug(describeRejection(decision, request));
+        }
+        for (DecisionListener listener : this.listeners) {
+            listener.onDecision(decision, candidate, request);
+        }
+        return decision;
+    }
+
+    private static String describeRejection(Decision decision, CorsRequest request) {
+        CompiledPolicy policy = decision.policy();
+        String method = (decision.kind() == Decision.Kind.PREFLIGHT)
+                ? request.header("Access-Control-Request-Method") : request.method();
+        return "Rejected CORS " + decision.kind().name().toLowerCase() + " request: policy '"
+                + ((policy != null) ? policy.name() : null) + "', origin " + quoted(request.header("Origin"))
+                + ", method " + quoted(method) + ", reason " + decision.reason();
+    }
+
+    // Request values go to the log quoted and without control characters, so a crafted header cannot forge lines.
+    private static String quoted(@Nullable String value) {
+        if (value == null) {
+            return "(none)";
+        }
+        String shown = (value.length() > 200) ? value.substring(0, 200) + "..." : value;
+        return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
+    }
+}

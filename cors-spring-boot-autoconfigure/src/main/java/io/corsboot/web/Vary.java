@@ -1,0 +1,44 @@
+package io.corsboot.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Merging of {@code Vary} lines. CORS writes one token a line, because Spring's own CORS processors look for
+ * {@code Origin} line by line and would otherwise add it a second time.
+ *
+ * @since 0.1.0
+ */
+public final class Vary {
+
+    public static final String HEADER = "Vary";
+
+    private Vary() {
+    }
+
+    /** Whether some line lists the token, compared case-insensitively. */
+    public static boolean contains(Iterable<String> lines, String token) {
+        for (String line : lines) {
+            for (String element : line.split(",")) {
+                if (element.strip().equalsIgnoreCase(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The tokens of all lines, first spelling kept, none twice. */
+    public static List<String> tokens(Iterable<String> lines) {
+        List<String> tokens = new ArrayList<>();
+        for (String line : lines) {
+            for (String element : line.split(",")) {
+                String token = element.strip();
+                if (!token.isEmpty() && !contains(tokens, token)) {
+                    tokens.add(token);
+                }
+            }
+        }
+        return tokens;
+    }
+}
