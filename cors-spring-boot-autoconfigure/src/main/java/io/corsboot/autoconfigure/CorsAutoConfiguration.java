@@ -1,6 +1,5 @@
 package io.corsboot.autoconfigure;
 
-import com.google.common.net.InternetDomainName;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,7 +15,6 @@ import org.springframework.web.util.pattern.PathPattern;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.DecisionListener;
-import io.corsboot.core.PolicyCompiler;
 import io.corsboot.web.CorsProcessor;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
@@ -39,8 +37,7 @@ public final class CorsAutoConfiguration {
         if (!CorsConfigurationLoader.isEnabled(environment)) {
             return new PolicySnapshotHolder(PolicySnapshot.empty());
         }
-        PolicySnapshot snapshot = new CorsConfigurationLoader(new PolicyCompiler(CorsAutoConfiguration::isPublicSuffix))
-            .load(environment);
+        PolicySnapshot snapshot = new CorsConfigurationLoader().load(environment);
         snapshot.policies().forEach((policy) -> logger.info(describe(policy)));
         snapshot.warnings().forEach((warning) -> logger.warn(describe(warning)));
         return new PolicySnapshotHolder(snapshot);
@@ -51,11 +48,6 @@ public final class CorsAutoConfiguration {
     CorsProcessor corsProcessor(PolicySnapshotHolder corsPolicySnapshotHolder,
             ObjectProvider<DecisionListener> listeners) {
         return new CorsProcessor(corsPolicySnapshotHolder, listeners.orderedStream().toList());
-    }
-
-    // The Public Suffix List, as Guava ships it, covers ICANN suffixes (com, co.uk) and private ones (github.io).
-    static boolean isPublicSuffix(String host) {
-        return InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix();
     }
 
     private static String describe(CompiledPolicy policy) {

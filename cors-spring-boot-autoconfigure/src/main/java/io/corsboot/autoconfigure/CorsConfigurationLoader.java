@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.google.common.net.InternetDomainName;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.bind.AbstractBindHandler;
@@ -29,11 +30,13 @@ import io.corsboot.core.PolicyCompiler;
 import io.corsboot.web.PolicySnapshot;
 
 /**
- * Reads {@code cors.*} from the environment into a {@link PolicySnapshot}. Values that do not convert and unknown
+ * Reads {@code cors.*} from an {@link Environment} into a {@link PolicySnapshot}. Values that do not convert and unknown
  * keys join the validation problems, so that one report names every mistake. Used at startup and, with a fresh
  * binding, on every configuration refresh.
+ *
+ * @since 0.1.0
  */
-final class CorsConfigurationLoader {
+public final class CorsConfigurationLoader {
 
     static final ConfigurationPropertyName CORS = ConfigurationPropertyName.of("cors");
 
@@ -43,12 +46,17 @@ final class CorsConfigurationLoader {
 
     private final PolicyCompiler compiler;
 
-    CorsConfigurationLoader(PolicyCompiler compiler) {
-        this.compiler = compiler;
+    public CorsConfigurationLoader() {
+        this.compiler = new PolicyCompiler(CorsConfigurationLoader::isPublicSuffix);
+    }
+
+    // The Public Suffix List, as Guava ships it, covers ICANN suffixes (com, co.uk) and private ones (github.io).
+    static boolean isPublicSuffix(String host) {
+        return InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix();
     }
 
     /** Whether CORS is enabled, read without binding the policies. */
-    static boolean isEnabled(Environment environment) {
+    public static boolean isEnabled(Environment environment) {
         return Binder.get(environment).bind("cors.enabled", Boolean.class).orElse(true);
     }
 
@@ -56,7 +64,7 @@ final class CorsConfigurationLoader {
      * Binds, validates and compiles the {@code cors.*} configuration.
      * @throws io.corsboot.core.CorsConfigurationException with every error found
      */
-    PolicySnapshot load(Environment environment) {
+    public PolicySnapshot load(Environment environment) {
         List<ConfigProblem> problems = new ArrayList<>();
         CorsProperties properties = new CorsProperties();
         Binder.get(environment).bind(CORS, Bindable.ofInstance(properties), new RecordingBindHandler(problems));

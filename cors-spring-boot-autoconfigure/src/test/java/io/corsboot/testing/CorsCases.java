@@ -1,0 +1,317 @@
+package io.corsboot.testing;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.corsboot.testing.CorsCase.Req;
+import io.corsboot.testing.CorsCase.Resp;
+import io.corsboot.testing.CorsCase.Scope;
+
+/**
+ * The request-handling rules of the contract as cases, all against one configuration ({@link #PROPERTIES}).
+ *
+ * <p>Servers that run these cases implement one handler: every method on every path answers 200 with
+ * {@code X-Handler: called}; a path ending in {@code /vary} sets {@code Vary: Accept-Encoding}, replacing any value;
+ * one ending in {@code /missing} answers 404; one ending in {@code /boom} throws; {@code /api/annotated} carries
+ * {@code @CrossOrigin}.
+ */
+public final class CorsCases {
+
+    public static final String APP = "https://app.example.com";
+
+    public static final String ADMIN = "https://admin.example.com";
+
+    static final String ACAO = "Access-Control-Allow-Origin";
+
+    static final String ACAC = "Access-Control-Allow-Credentials";
+
+    static final String ACAM = "Access-Control-Allow-Methods";
+
+    static final String ACAH = "Access-Control-Allow-Headers";
+
+    static final String ACEH = "Access-Control-Expose-Headers";
+
+    static final String ACMA = "Access-Control-Max-Age";
+
+    static final String ACAPN = "Access-Control-Allow-Private-Network";
+
+    static final String PREFLIGHT_VARY = "Origin, Access-Control-Request-Method, Access-Control-Request-Headers";
+
+    static final Set<String> ALL_CORS_HEADERS = Set.of(ACAO, ACAC, ACAM, ACAH, ACEH, ACMA, ACAPN);
+
+    /** The configuration every case runs against. */
+    public static final String[] PROPERTIES = {
+            "cors.policies.partner-api.paths=/api/**",
+            "cors.policies.partner-api.allowed-origins=https://app.example.com,capacitor://localhost",
+            "cors.policies.partner-api.allowed-origin-patterns=https://*.example.com,http://localhost:[*]",
+            "cors.policies.partner-api.allowed-methods=GET,POST,PUT,DELETE",
+            "cors.policies.partner-api.allowed-headers=Content-Type,Authorization,X-Trace",
+            "cors.policies.partner-api.exposed-headers=X-Request-Id",
+            "cors.policies.partner-api.allow-credentials=true",
+            "cors.policies.partner-api.max-age=1h",
+            "cors.policies.admin.paths=/api/admin/**",
+            "cors.policies.admin.allowed-origins=https://admin.example.com",
+            "cors.policies.admin.allowed-methods=GET",
+            "cors.policies.public.paths=/public/**",
+            "cors.policies.public.allowed-origins=*",
+            "cors.policies.secure.paths=/secure/**",
+            "cors.policies.secure.allowed-origins=https://app.example.com",
+            "cors.policies.secure.allowed-headers=Authorization",
+            "cors.policies.secure.allow-credentials=true",
+            "cors.policies.lan.paths=/lan/**",
+            "cors.policies.lan.allowed-origins=https://app.example.com",
+            "cors.policies.lan.allow-private-network=true",
+            "cors.policies.open.paths=/open/**",
+            "cors.policies.open.allowed-origin-patterns=https://*.example.com",
+            "cors.policies.open.allowed-methods=*",
+            "cors.policies.open.allowed-headers=*",
+            "cors.policies.open.allow-credentials=true" };
+
+    private CorsCases() {
+    }
+
+    /** Every case. */
+    public static Stream<CorsCase> all() {
+        return Stream.of(
+                // Preflights
+                named("an allowed preflight is answered by the filter with every header it needs")
+                    .preflight("/api/orders", APP, "PUT").requestHeaders("content-type")
+                    .answer(200).header(ACAO, APP).header(ACAC, "true")
+                    .header(ACAM, "GET, POST, PUT, DELETE, HEAD")
+                    .header(ACAH, "Content-Type, Authorization, X-Trace").header(ACMA, "3600")
+                    .header("Vary", PREFLIGHT_VARY).absent(ACEH, ACAPN).handlerNotCalled(),
+                named("a preflight without requested headers gets no Access-Control-Allow-Headers")
+                    .preflight("/api/orders", APP, "POST").answer(200).header(ACAO, APP).absent(ACAH).handlerNotCalled(),
+                named("a preflight from a subdomain matching a pattern is allowed")
+                    .preflight("/api/orders", "https://shop.example.com", "PUT")
+                    .answer(200).header(ACAO, "https://shop.example.com").handlerNotCalled(),
+                named("a pattern's * matches several labels")
+                    .preflight("/api/orders", "https://a.b.example.com", "PUT")
+                    .answer(200).header(ACAO, "https://a.b.example.com").handlerNotCalled(),
+                named("a pattern's * never matches the apex domain")
+                    .preflight("/api/orders", "https://example.com", "PUT").rejected(),
+                named("a pattern never matches a look-alike suffix")
+                    .preflight("/api/orders", "https://app.example.com.evil.net", "PUT").rejected(),
+                named("a pattern never matches a look-alike prefix")
+                    .preflight("/api/orders", "https://evilexample.com", "PUT").rejected(),
+                named("a pattern never matches a hyphenated look-alike")
+                    .preflight("/api/orders", "https://evil-example.com", "PUT").rejected(),
+                named("another scheme is another origin")
+                    .preflight("/api/orders", "http://app.example.com", "PUT").rejected(),
+                named("another port is another origin")
+                    .preflight("/api/orders", "https://app.example.com:8443", "PUT").rejected(),
+                named("an upper-case origin is not the serialised form browsers send")
+                    .preflight("/api/orders", "https://APP.example.com", "PUT").rejected(),
+                named("an origin with a trailing slash is malformed")
+                    .preflight("/api/orders", "https://app.example.com/", "PUT").rejected(),
+                named("an explicit default port is not the serialised form browsers send")
+                    .preflight("/api/orders", "https://app.example.com:443", "PUT").rejected(),
+                named("garbage in Origin is rejected, not an error")
+                    .preflight("/api/orders", "not an origin", "PUT").rejected(),
+                named("a port wildcard matches any port")
+                    .preflight("/api/orders", "http://localhost:3000", "PUT")
+                    .answer(200).header(ACAO, "http://localhost:3000").handlerNotCalled(),
+                named("a port wildcard matches the default port")
+                    .preflight("/api/orders", "http://localhost", "PUT")
+                    .answer(200).header(ACAO, "http://localhost").handlerNotCalled(),
+                named("an exact origin of a hybrid-app scheme is allowed")
+                    .preflight("/api/orders", "capacitor://localhost", "PUT")
+                    .answer(200).header(ACAO, "capacitor://localhost").handlerNotCalled(),
+                named("the null origin is not allowed unless listed")
+                    .preflight("/api/orders", "null", "PUT").rejected(),
+                named("a method the policy does not list is rejected")
+                    .preflight("/api/orders", APP, "PATCH").rejected(),
+                named("a requested header the policy does not list is rejected")
+                    .preflight("/api/orders", APP, "PUT").requestHeaders("x-other").rejected(),
+                named("one header not allowed rejects the whole preflight, never a partial grant")
+                    .preflight("/api/orders", APP, "PUT").requestHeaders("content-type,x-other").rejected(),
+                named("requested headers are matched case-insensitively, whitespace tolerated")
+                    .preflight("/api/orders", APP, "PUT").requestHeaders("X-TRACE , content-type")
+                    .answer(200).header(ACAH, "Content-Type, Authorization, X-Trace").handlerNotCalled(),
+                named("Authorization is allowed only where listed")
+                    .preflight("/public/feed", "https://anyone.net", "GET").requestHeaders("authorization")
+                    .rejected(),
+                named("with credentials, * methods and headers are echoed, never *")
+                    .preflight("/open/things", "https://shop.example.com", "PATCH")
+                    .requestHeaders("authorization,x-custom")
+                    .answer(200).header(ACAO, "https://shop.example.com").header(ACAC, "true")
+                    .header(ACAM, "PATCH").header(ACAH, "authorization,x-custom").handlerNotCalled(),
+                named("the most specific policy decides: a stricter admin path rejects the partner origin")
+                    .preflight("/api/admin/users", APP, "GET").rejected(),
+                named("the most specific policy decides: the admin origin is allowed there")
+                    .preflight("/api/admin/users", ADMIN, "GET")
+                    .answer(200).header(ACAO, ADMIN).header(ACAM, "GET, HEAD").absent(ACAC).handlerNotCalled(),
+                named("a private-network preflight is granted where the policy allows it")
+                    .preflight("/lan/device", APP, "GET").with("Access-Control-Request-Private-Network", "true")
+                    .answer(200).header(ACAPN, "true")
+                    .header("Vary", PREFLIGHT_VARY + ", Access-Control-Request-Private-Network").handlerNotCalled(),
+                named("a private-network preflight elsewhere is answered without the grant, not rejected")
+                    .preflight("/api/orders", APP, "GET").with("Access-Control-Request-Private-Network", "true")
+                    .answer(200).header(ACAO, APP).header("Vary", PREFLIGHT_VARY).absent(ACAPN).handlerNotCalled(),
+                named("a preflight to a secured path is answered without authentication")
+                    .preflight("/secure/data", APP, "GET").requestHeaders("authorization")
+                    .answer(200).header(ACAO, APP).header(ACAH, "Authorization").handlerNotCalled(),
+
+                // Actual requests
+                named("an allowed actual request reaches the handler with its CORS headers")
+                    .request("GET", "/api/orders").origin(APP)
+                    .answer(200).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .header("Vary", "Origin").absent(ACAM, ACAH, ACMA).handlerCalled(),
+                named("an actual request from a disallowed origin is refused before the handler")
+                    .request("GET", "/api/orders").origin("https://evil.net").rejected(),
+                named("an actual request with a disallowed method is refused before the handler")
+                    .request("PATCH", "/api/orders").origin(APP).rejected(),
+                named("HEAD is allowed wherever GET is")
+                    .request("HEAD", "/api/orders").origin(APP).answer(200).header(ACAO, APP).handlerCalled(),
+                named("a plain OPTIONS is an actual request")
+                    .request("OPTIONS", "/open/things").origin("https://shop.example.com")
+                    .answer(200).header(ACAO, "https://shop.example.com").absent(ACAM, ACMA).handlerCalled(),
+                named("any origin without credentials is answered with *")
+                    .request("GET", "/public/feed").origin("https://anyone.net")
+                    .answer(200).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
+                named("any origin includes null")
+                    .request("GET", "/public/feed").origin("null").answer(200).header(ACAO, "*").handlerCalled(),
+
+                // Requests that are not cross-origin
+                named("a request without Origin passes with Vary only")
+                    .request("GET", "/api/orders")
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a cross-site navigation is not a CORS request: the form post reaches its handler")
+                    .request("POST", "/api/login").origin("https://idp.other.net").with("Sec-Fetch-Mode", "navigate")
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a same-origin request passes without CORS headers")
+                    .request("POST", "/api/orders").origin(CorsCase.SELF)
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a path no policy covers is left alone")
+                    .request("GET", "/elsewhere").origin(APP)
+                    .answer(200).absent(ALL_CORS_HEADERS).absent("Vary").handlerCalled(),
+                named("a preflight to a path no policy covers is left to the application")
+                    .preflight("/elsewhere", APP, "PUT").answer(200).absent(ALL_CORS_HEADERS).handlerCalled(),
+
+                // What the rest of the chain does
+                named("a Vary set by the handler is merged, never erased")
+                    .request("GET", "/api/vary").origin(APP).onServer()
+                    .answer(200).header(ACAO, APP).header("Vary", "Origin, Accept-Encoding").handlerCalled(),
+                named("a 404 from the handler keeps the CORS headers")
+                    .request("GET", "/api/missing").origin(APP).onServer()
+                    .answer(404).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
+                named("the error page of a throwing handler keeps the CORS headers")
+                    .request("GET", "/api/boom").origin(APP).onServer()
+                    .answer(500).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
+                named("@CrossOrigin on a covered path adds no second set of headers")
+                    .request("GET", "/api/annotated").origin(APP).onServer()
+                    .answer(200).header(ACAO, APP).header(ACAC, "true").handlerCalled(),
+                named("@CrossOrigin on a covered path cannot widen the policy")
+                    .request("GET", "/api/annotated").origin("https://evil.net").onServer().rejected())
+            .map(Builder::build);
+    }
+
+    private static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Reads each case as a sentence: request, then response. */
+    private static final class Builder {
+
+        private final String name;
+
+        private String method = "GET";
+
+        private String path = "/";
+
+        private final Map<String, String> requestHeaders = new LinkedHashMap<>();
+
+        private int status;
+
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private final Set<String> absent = new LinkedHashSet<>();
+
+        private boolean handlerCalled;
+
+        private Scope scope = Scope.ALL;
+
+        Builder(String name) {
+            this.name = name;
+        }
+
+        Builder preflight(String path, String origin, String requestMethod) {
+            return request("OPTIONS", path).origin(origin).with("Access-Control-Request-Method", requestMethod);
+        }
+
+        Builder request(String method, String path) {
+            this.method = method;
+            this.path = path;
+            return this;
+        }
+
+        Builder origin(String origin) {
+            return with("Origin", origin);
+        }
+
+        Builder requestHeaders(String names) {
+            return with("Access-Control-Request-Headers", names);
+        }
+
+        Builder with(String header, String value) {
+            this.requestHeaders.put(header, value);
+            return this;
+        }
+
+        Builder onServer() {
+            this.scope = Scope.SERVER;
+            return this;
+        }
+
+        Builder answer(int status) {
+            this.status = status;
+            return this;
+        }
+
+        Builder header(String name, String value) {
+            this.headers.put(name, value);
+            return this;
+        }
+
+        Builder absent(String... names) {
+            this.absent.addAll(List.of(names));
+            return this;
+        }
+
+        Builder absent(Set<String> names) {
+            this.absent.addAll(names);
+            return this;
+        }
+
+        Builder handlerCalled() {
+            this.handlerCalled = true;
+            return this;
+        }
+
+        Builder handlerNotCalled() {
+            this.handlerCalled = false;
+            return this;
+        }
+
+        /** A 403 with no Access-Control-Allow-* header, Vary as always, and the handler never reached. */
+        Builder rejected() {
+            boolean preflight = "OPTIONS".equals(this.method)
+                    && this.requestHeaders.containsKey("Access-Control-Request-Method");
+            this.headers.put("Vary", preflight ? PREFLIGHT_VARY : "Origin");
+            this.status = 403;
+            this.absent.addAll(ALL_CORS_HEADERS);
+            this.handlerCalled = false;
+            return this;
+        }
+
+        CorsCase build() {
+            return new CorsCase(this.name, new Req(this.method, this.path, Map.copyOf(this.requestHeaders)),
+                    new Resp(this.status, Map.copyOf(this.headers), Set.copyOf(this.absent), this.handlerCalled),
+                    this.scope);
+        }
+    }
+}
