@@ -3,7 +3,9 @@ package io.corsboot.autoconfigure;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyN
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -39,6 +42,8 @@ import io.corsboot.web.PolicySnapshot;
 public final class CorsConfigurationLoader {
 
     static final ConfigurationPropertyName CORS = ConfigurationPropertyName.of("cors");
+
+    private static final ConfigurationPropertyName POLICIES = ConfigurationPropertyName.of("cors.policies");
 
     private static final List<String> SETTINGS = List.of("allowed-origins", "allowed-origin-patterns",
             "allowed-methods", "allowed-headers", "exposed-headers", "allow-credentials", "allow-private-network",
@@ -68,8 +73,37 @@ public final class CorsConfigurationLoader {
         List<ConfigProblem> problems = new ArrayList<>();
         CorsProperties properties = new CorsProperties();
         Binder.get(environment).bind(CORS, Bindable.ofInstance(properties), new RecordingBindHandler(problems));
+        dropEnvironmentAliases(properties, environment);
         problems.addAll(unknownKeys(environment));
         return PolicySnapshot.compile(PolicySpecs.from(properties), problems, this.compiler);
+    }
+
+    /**
+     * Environment variables cannot spell dashes, so {@code CORS_POLICIES_PARTNERAPI_PATHS_0} binds a policy
+     * {@code partnerapi} beside {@code partner-api}. The binder already gives both the same merged values, so a
+     * name that only environment variables use is dropped where another source spells it out.
+     */
+    private static void dropEnvironmentAliases(CorsProperties properties, Environment environment) {
+        Set<String> spelledOut = new HashSet<>();
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+            if (source instanceof IterableConfigurationPropertySource iterable && !isEnvironmentVariables(source)) {
+                iterable.filter(POLICIES::isAncestorOf)
+                    .stream()
+                    .filter((name) -> name.getNumberOfElements() > 2)
+                    .forEach((name) -> spelledOut.add(name.getElement(2, Form.ORIGINAL)));
+            }
+        }
+        Set<String> names = properties.getPolicies().keySet();
+        names.removeIf((name) -> !spelledOut.contains(name) && names.stream()
+            .anyMatch((other) -> !other.equals(name) && alias(other).equals(alias(name))));
+    }
+
+    private static String alias(String policyName) {
+        return policyName.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isEnvironmentVariables(ConfigurationPropertySource source) {
+        return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
     }
 
     /** Records a value that does not convert as a problem, instead of failing the binding at once. */
@@ -111,7 +145,7 @@ public final class CorsConfigurationLoader {
             if (!(source instanceof IterableConfigurationPropertySource iterable)) {
                 continue;
             }
-            boolean variables = source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
+            boolean variables = isEnvironmentVariables(source);
             iterable.filter(CORS::isAncestorOf).stream().forEach((name) -> {
                 String unknown = unknownElement(name);
                 if (unknown != null && !problems.containsKey(name.toString())) {
@@ -197,8 +231,13 @@ public final class CorsConfigurationLoader {
 
     private static ConfigProblem unknownVariable(ConfigurationPropertyName name, ConfigurationPropertySource source) {
         ConfigurationProperty property = source.getConfigurationProperty(name);
-        String variable = (property != null && property.getOrigin() instanceof SystemEnvironmentOrigin origin)
-                ? origin.getProperty() : name.toString();
+        String variable = name.toString();
+        if (property != null && property.getOrigin() instanceof SystemEnvironmentOrigin origin) {
+            variable = origin.getProperty();
+        }
+        else if (property != null && property.getOrigin() instanceof PropertySourceOrigin origin) {
+            variable = origin.getPropertyName();
+        }
         return new ConfigProblem(Code.UNKNOWN_ENVIRONMENT_VARIABLE, variable, null,
                 "maps to " + name + ", which is not a CORS property, so it is ignored.",
                 "Ignore this if the variable belongs to another service; otherwise correct its name.");
