@@ -31,6 +31,9 @@ public final class CompiledPolicy {
 
     private static final int MAX_EMPTY_ELEMENTS = 16;
 
+    // Enum values() copies its array on every call; the decision lookup reads this count instead.
+    private static final int REASONS = Reason.values().length;
+
     private final CorsPolicySpec spec;
 
     private final OriginMatcher origins;
@@ -69,11 +72,10 @@ public final class CompiledPolicy {
         this.privateNetwork = spec.allowPrivateNetwork().value();
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
-        Reason[] reasons = Reason.values();
-        this.decisions = new Decision[Kind.values().length * reasons.length];
+        this.decisions = new Decision[Kind.values().length * REASONS];
         for (Kind kind : Kind.values()) {
-            for (Reason reason : reasons) {
-                this.decisions[kind.ordinal() * reasons.length + reason.ordinal()] = new Decision(this, kind, reason);
+            for (Reason reason : Reason.values()) {
+                this.decisions[kind.ordinal() * REASONS + reason.ordinal()] = new Decision(this, kind, reason);
             }
         }
     }
@@ -145,7 +147,7 @@ public final class CompiledPolicy {
 
     /** The preallocated decision of this policy for a kind and a reason. */
     public Decision decision(Kind kind, Reason reason) {
-        return this.decisions[kind.ordinal() * Reason.values().length + reason.ordinal()];
+        return this.decisions[kind.ordinal() * REASONS + reason.ordinal()];
     }
 
     void writeHeaders(Decision decision, CorsRequest request, ResponseHeaders out) {

@@ -40,7 +40,7 @@ final class CorsServletResponse extends HttpServletResponseWrapper implements Re
         if (!this.varyTokens.contains(token)) {
             this.varyTokens.add(token);
         }
-        if (!Vary.contains(getHeaders(Vary.HEADER), token)) {
+        if (!containsHeader(Vary.HEADER) || !Vary.contains(getHeaders(Vary.HEADER), token)) {
             super.addHeader(Vary.HEADER, token);
         }
     }
