@@ -28,6 +28,7 @@ final class ServletCorsRequest implements CorsRequest {
 
     @Override
     public @Nullable String header(String name) {
+        // Origin is read several times per request (kind, decision, headers): join its lines once.
         if ("Origin".equals(name)) {
             if (!this.originRead) {
                 this.origin = allValues(name);
@@ -35,10 +36,7 @@ final class ServletCorsRequest implements CorsRequest {
             }
             return this.origin;
         }
-        if ("Access-Control-Request-Headers".equals(name)) {
-            return allValues(name);
-        }
-        return this.request.getHeader(name);
+        return allValues(name);
     }
 
     private @Nullable String allValues(String name) {
