@@ -51,9 +51,7 @@ final class CorsServletResponse extends HttpServletResponseWrapper implements Re
             super.setHeader(name, value);
             return;
         }
-        List<String> lines = new ArrayList<>(this.varyTokens);
-        lines.add(value);
-        List<String> tokens = Vary.tokens(lines);
+        List<String> tokens = Vary.merge(this.varyTokens, List.of(value));
         super.setHeader(Vary.HEADER, tokens.get(0));
         tokens.subList(1, tokens.size()).forEach((token) -> super.addHeader(Vary.HEADER, token));
     }

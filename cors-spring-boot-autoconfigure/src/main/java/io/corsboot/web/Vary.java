@@ -28,6 +28,22 @@ public final class Vary {
         return false;
     }
 
+    /**
+     * The lines of a response whose {@code Vary} may have been replaced after CORS added its tokens: when any of
+     * {@code ours} is missing from {@code lines}, ours come first, as if the replacement had been merged into them.
+     * One token a line, none twice.
+     */
+    public static List<String> merge(List<String> ours, List<String> lines) {
+        for (String token : ours) {
+            if (!contains(lines, token)) {
+                List<String> merged = new ArrayList<>(ours);
+                merged.addAll(lines);
+                return tokens(merged);
+            }
+        }
+        return tokens(lines);
+    }
+
     /** The tokens of all lines, first spelling kept, none twice. */
     public static List<String> tokens(Iterable<String> lines) {
         List<String> tokens = new ArrayList<>();
