@@ -1,0 +1,37 @@
+package io.corsboot.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.web.server.WebFilter;
+
+import io.corsboot.reactive.CorsReactiveWebFilter;
+import io.corsboot.web.CorsProcessor;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications.
+ * Spring Security's reactive filter chain has a fixed order, so {@code spring.security.filter.order} (a servlet
+ * setting) plays no part here.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = CorsAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(WebFilter.class)
+@ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+@Conditional(OnCorsPoliciesCondition.class)
+@ConditionalOnBean(CorsProcessor.class)
+public final class CorsReactiveAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    CorsReactiveWebFilter corsReactiveWebFilter(CorsProcessor corsProcessor) {
+        return new CorsReactiveWebFilter(corsProcessor);
+    }
+}

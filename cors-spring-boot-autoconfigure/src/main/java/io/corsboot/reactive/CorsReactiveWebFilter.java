@@ -1,0 +1,78 @@
+package io.corsboot.reactive;
+
+import java.nio.charset.StandardCharsets;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.corsboot.core.Decision;
+import io.corsboot.web.CorsProcessor;
+
+/**
+ * {@link WebFilter} that applies the CORS policies: it answers preflights and rejections itself, and lets every
+ * other request through with the headers its policy calls for, which survive error responses and a later
+ * {@code Vary} from the application.
+ *
+ * @since 0.1.0
+ */
+public class CorsReactiveWebFilter implements WebFilter, Ordered {
+
+    /**
+     * Just before Spring Security's {@code WebFilterChainProxy}, which runs at -100
+     * ({@code WebFluxSecurityConfiguration.WEB_FILTER_CHAIN_FILTER_ORDER}), so that preflights never meet
+     * authentication.
+     */
+    public static final int DEFAULT_ORDER = -101;
+
+    private static final MediaType TEXT_PLAIN_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
+
+    private final CorsProcessor processor;
+
+    private int order = DEFAULT_ORDER;
+
+    public CorsReactiveWebFilter(CorsProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
+        Decision decision = this.processor.process(exchange.getRequest().getPath().pathWithinApplication(), request);
+        if (decision.policy() == null) {
+            return chain.filter(exchange);
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        CorsReactiveResponse headers = new CorsReactiveResponse(response, decision, request);
+        if (!decision.answersWithoutHandler()) {
+            headers.reapplyBeforeCommit();
+            return chain.filter(exchange);
+        }
+        response.setStatusCode(HttpStatusCode.valueOf(decision.status()));
+        if (decision.allowed()) {
+            return response.setComplete();
+        }
+        byte[] body = decision.rejectionMessage().getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().setContentType(TEXT_PLAIN_UTF8);
+        response.getHeaders().setContentLength(body.length);
+        DataBuffer buffer = response.bufferFactory().wrap(body);
+        return response.writeWith(Mono.just(buffer));
+    }
+
+    @Override
+    public int getOrder() {
+        return this.order;
+    }
+
+    /** Sets the order of this filter among the application's web filters; {@link #DEFAULT_ORDER} unless set. */
+    public void setOrder(int order) {
+        this.order = order;
+    }
+}
