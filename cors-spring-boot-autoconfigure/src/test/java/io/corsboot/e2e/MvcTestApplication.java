@@ -1,0 +1,60 @@
+package io.corsboot.e2e;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/** A Spring MVC application whose handler answers every method on every path, as {@link TestServer} describes. */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import(MvcTestApplication.Handler.class)
+class MvcTestApplication {
+
+    @Bean
+    HandlerCalls handlerCalls() {
+        return new HandlerCalls();
+    }
+
+    @RestController
+    static class Handler {
+
+        private final HandlerCalls calls;
+
+        Handler(HandlerCalls calls) {
+            this.calls = calls;
+        }
+
+        @RequestMapping(path = "/**", method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
+                RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
+        ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) {
+            this.calls.record(request.getHeader(HandlerCalls.HEADER));
+            response.setHeader("X-Handler", "called");
+            String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
+            if (path.endsWith("/vary")) {
+                response.setHeader("Vary", "Accept-Encoding");
+            }
+            if (path.endsWith("/boom")) {
+                throw new IllegalStateException("The handler failed on purpose");
+            }
+            return ResponseEntity.status(path.endsWith("/missing") ? 404 : 200).body("handled");
+        }
+
+        @CrossOrigin(origins = TestServer.ANNOTATED_ORIGIN)
+        @RequestMapping(path = TestServer.ANNOTATED_PATH, method = { RequestMethod.GET, RequestMethod.HEAD,
+                RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE,
+                RequestMethod.OPTIONS })
+        ResponseEntity<String> annotated(HttpServletRequest request, HttpServletResponse response) {
+            return handle(request, response);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.corsboot.e2e;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.CrossOrigin;
+
+/** HTTP Basic on {@code /secure/**}, everything else open, and Spring Security's own CORS support on. */
+@Configuration(proxyBeanMethods = false)
+class MvcTestSecurity {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) {
+        return http
+            .authorizeHttpRequests((requests) -> requests.requestMatchers("/secure/**")
+                .authenticated()
+                .anyRequest()
+                .permitAll())
+            .httpBasic(Customizer.withDefaults())
+            // The same requests must reach the handler with and without Spring Security.
+            .csrf((csrf) -> csrf.disable())
+            // Without a CorsConfigurationSource bean, Spring Security reads Spring MVC's: @CrossOrigin.
+            .cors(Customizer.withDefaults())
+            .build();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService() {
+        return new InMemoryUserDetailsManager(
+                User.withUsername(TestServer.USER).password("{noop}" + TestServer.PASSWORD).roles("USER").build());
+    }
+}

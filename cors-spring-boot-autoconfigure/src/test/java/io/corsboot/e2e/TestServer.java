@@ -1,0 +1,198 @@
+package io.corsboot.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * An application on a real server and a random port, sent real requests with the JDK's HTTP client. Its handler
+ * answers every method on every path with 200 and {@code X-Handler: called}; on a path ending in {@code /vary} it
+ * sets {@code Vary: Accept-Encoding}, in {@code /missing} it answers 404, in {@code /boom} it throws.
+ * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}. With Spring Security,
+ * {@code /secure/**} requires HTTP Basic authentication and Spring Security's own CORS support is on.
+ */
+final class TestServer implements AutoCloseable {
+
+    static final String ANNOTATED_PATH = "/api/annotated";
+
+    /** The only origin {@code @CrossOrigin} allows: never one that a policy allows. */
+    static final String ANNOTATED_ORIGIN = "https://annotated.example";
+
+    static final String USER = "user";
+
+    static final String PASSWORD = "password";
+
+    /** A request header value replaced by the server's own origin, {@code http://localhost:<port>}. */
+    static final String SELF = "{self}";
+
+    // Spring Security's auto-configurations, left out of the servers without it (it is on the test class path).
+    private static final String SECURITY_AUTO_CONFIGURATIONS = String.join(",",
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration");
+
+    // Tomcat is on the test class path too; WebFlux runs on Netty.
+    private static final String TOMCAT_REACTIVE = "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
+
+    private static final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
+
+    private final Stack stack;
+
+    private final ConfigurableApplicationContext context;
+
+    private final int port;
+
+    private TestServer(Stack stack, ConfigurableApplicationContext context) {
+        this.stack = stack;
+        this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Starts an application of a stack, with or without Spring Security, and properties as "key=value" lines. */
+    static TestServer start(Stack stack, String... properties) {
+        List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
+        String excluded = stack.secured ? "" : SECURITY_AUTO_CONFIGURATIONS;
+        if (stack.type == WebApplicationType.REACTIVE) {
+            excluded = excluded.isEmpty() ? TOMCAT_REACTIVE : excluded + "," + TOMCAT_REACTIVE;
+        }
+        all.add("spring.autoconfigure.exclude=" + excluded);
+        all.addAll(List.of(properties));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(stack.sources())
+            .web(stack.type)
+            .properties(all.toArray(new String[0]))
+            .run();
+        return new TestServer(stack, context);
+    }
+
+    Stack stack() {
+        return this.stack;
+    }
+
+    int port() {
+        return this.port;
+    }
+
+    /** The server's own origin. */
+    String origin() {
+        return "http://localhost:" + this.port;
+    }
+
+    /** Sends a request; {@value #SELF} in a header value stands for the server's own origin. */
+    Exchange send(String method, String path, Map<String, String> headers) {
+        String id = UUID.randomUUID().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, BodyPublishers.noBody())
+            .header(HandlerCalls.HEADER, id);
+        headers.forEach((name, value) -> request.header(name, value.replace(SELF, origin())));
+        try {
+            HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
+            return new Exchange(response, this.context.getBean(HandlerCalls.class).called(id));
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    @Override
+    public void close() {
+        this.context.close();
+    }
+
+    @Override
+    public String toString() {
+        return this.stack.toString();
+    }
+
+    /** A response, and whether the request reached the application's handler. */
+    record Exchange(HttpResponse<String> response, boolean handlerCalled) {
+
+        int status() {
+            return this.response.statusCode();
+        }
+
+        /** Every line of a response header. */
+        List<String> lines(String name) {
+            return this.response.headers().allValues(name);
+        }
+
+        /** The tokens of a comma-separated header, all lines joined, in order. */
+        List<String> tokens(String name) {
+            return lines(name).stream()
+                .flatMap((line) -> Arrays.stream(line.split(",")))
+                .map(String::strip)
+                .filter((token) -> !token.isEmpty())
+                .toList();
+        }
+    }
+
+    /** The four servers every end-to-end case runs against. */
+    enum Stack {
+
+        MVC("Spring MVC on Tomcat", WebApplicationType.SERVLET, false),
+
+        MVC_SECURED("Spring MVC on Tomcat with Spring Security", WebApplicationType.SERVLET, true),
+
+        WEBFLUX("WebFlux on Netty", WebApplicationType.REACTIVE, false),
+
+        WEBFLUX_SECURED("WebFlux on Netty with Spring Security", WebApplicationType.REACTIVE, true);
+
+        private final String description;
+
+        private final WebApplicationType type;
+
+        private final boolean secured;
+
+        Stack(String description, WebApplicationType type, boolean secured) {
+            this.description = description;
+            this.type = type;
+            this.secured = secured;
+        }
+
+        boolean secured() {
+            return this.secured;
+        }
+
+        boolean reactive() {
+            return this.type == WebApplicationType.REACTIVE;
+        }
+
+        private Class<?>[] sources() {
+            Class<?> application = reactive() ? WebFluxTestApplication.class : MvcTestApplication.class;
+            Class<?> security = reactive() ? WebFluxTestSecurity.class : MvcTestSecurity.class;
+            return this.secured ? new Class<?>[] { application, security } : new Class<?>[] { application };
+        }
+
+        @Override
+        public String toString() {
+            return this.description;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.corsboot.e2e;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A WebFlux application whose handler answers every method on every path, as {@link TestServer} describes. */
+@Configuration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+@Import(WebFluxTestApplication.Handler.class)
+class WebFluxTestApplication {
+
+    @Bean
+    HandlerCalls handlerCalls() {
+        return new HandlerCalls();
+    }
+
+    @RestController
+    static class Handler {
+
+        private final HandlerCalls calls;
+
+        Handler(HandlerCalls calls) {
+            this.calls = calls;
+        }
+
+        @RequestMapping(path = "/**", method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
+                RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
+        Mono<ResponseEntity<String>> handle(ServerHttpRequest request, ServerHttpResponse response) {
+            this.calls.record(request.getHeaders().getFirst(HandlerCalls.HEADER));
+            response.getHeaders().set("X-Handler", "called");
+            String path = request.getPath().pathWithinApplication().value();
+            if (path.endsWith("/vary")) {
+                response.getHeaders().set("Vary", "Accept-Encoding");
+            }
+            if (path.endsWith("/boom")) {
+                return Mono.error(new IllegalStateException("The handler failed on purpose"));
+            }
+            return Mono.just(ResponseEntity.status(path.endsWith("/missing") ? 404 : 200).body("handled"));
+        }
+
+        @CrossOrigin(origins = TestServer.ANNOTATED_ORIGIN)
+        @RequestMapping(path = TestServer.ANNOTATED_PATH, method = { RequestMethod.GET, RequestMethod.HEAD,
+                RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE,
+                RequestMethod.OPTIONS })
+        Mono<ResponseEntity<String>> annotated(ServerHttpRequest request, ServerHttpResponse response) {
+            return handle(request, response);
+        }
+    }
+}
