@@ -20,6 +20,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.corsboot.testing.CorsCase;
+
 /**
  * An application on a real server and a random port, sent real requests with the JDK's HTTP client. Its handler
  * answers every method on every path with 200 and {@code X-Handler: called}; on a path ending in {@code /vary} it
@@ -37,9 +39,6 @@ final class TestServer implements AutoCloseable {
     static final String USER = "user";
 
     static final String PASSWORD = "password";
-
-    /** A request header value replaced by the server's own origin, {@code http://localhost:<port>}. */
-    static final String SELF = "{self}";
 
     // Spring Security's auto-configurations, left out of the servers without it (it is on the test class path).
     private static final String SECURITY_AUTO_CONFIGURATIONS = String.join(",",
@@ -100,14 +99,14 @@ final class TestServer implements AutoCloseable {
         return "http://localhost:" + this.port;
     }
 
-    /** Sends a request; {@value #SELF} in a header value stands for the server's own origin. */
+    /** Sends a request; {@value CorsCase#SELF} in a header value stands for the server's own origin. */
     Exchange send(String method, String path, Map<String, String> headers) {
         String id = UUID.randomUUID().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path))
             .timeout(Duration.ofSeconds(10))
             .method(method, BodyPublishers.noBody())
             .header(HandlerCalls.HEADER, id);
-        headers.forEach((name, value) -> request.header(name, value.replace(SELF, origin())));
+        headers.forEach((name, value) -> request.header(name, value.replace(CorsCase.SELF, origin())));
         try {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
             return new Exchange(response, this.context.getBean(HandlerCalls.class).called(id));
