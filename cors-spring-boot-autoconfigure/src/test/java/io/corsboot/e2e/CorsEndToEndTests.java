@@ -1,6 +1,9 @@
 package io.corsboot.e2e;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -8,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.corsboot.e2e.TestServer.Exchange;
@@ -58,5 +62,62 @@ class CorsEndToEndTests {
         });
         c.expected().absent().forEach((name) -> assertThat(exchange.lines(name)).as(name).isEmpty());
         assertThat(exchange.handlerCalled()).as("handler called").isEqualTo(c.expected().handlerCalled());
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void aCrossSiteFormPostThatIsANavigationReachesItsHandler(Stack stack) {
+        Exchange exchange = servers.get(stack).send("POST", "/api/login", Map.of("Origin", "https://idp.other.net",
+                "Sec-Fetch-Mode", "navigate", "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Dest", "document",
+                "Content-Type", "application/x-www-form-urlencoded"), List.of(), "SAMLResponse=PHNhbWxwOlJlc3BvbnNlLz4");
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.handlerCalled()).isTrue();
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(exchange.tokens("Vary")).containsExactly("Origin");
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void aPreflightWhoseMethodIsSentOnTwoLinesIsRejected(Stack stack) {
+        Exchange exchange = servers.get(stack).send("OPTIONS", "/api/orders", Map.of("Origin", CorsCases.APP),
+                List.of(Map.entry("Access-Control-Request-Method", "GET"),
+                        Map.entry("Access-Control-Request-Method", "PATCH")), "");
+        assertThat(exchange.status()).isEqualTo(403);
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(exchange.lines("Access-Control-Allow-Methods")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void onACoveredPathTheOriginOfCrossOriginIsRefusedUnlessThePolicyAllowsIt(Stack stack) {
+        Exchange exchange = servers.get(stack).send("GET", TestServer.ANNOTATED_PATH,
+                Map.of("Origin", TestServer.ANNOTATED_ORIGIN));
+        assertThat(exchange.status()).isEqualTo(403);
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(exchange.handlerCalled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "MVC_SECURED", "WEBFLUX_SECURED" })
+    void springSecuritysUnauthorizedAnswerKeepsTheCorsHeaders(Stack stack) {
+        Exchange exchange = servers.get(stack).send("GET", "/secure/data", Map.of("Origin", CorsCases.APP));
+        assertThat(exchange.status()).isEqualTo(401);
+        assertThat(exchange.lines("WWW-Authenticate")).isNotEmpty();
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+        assertThat(exchange.lines("Access-Control-Allow-Credentials")).containsExactly("true");
+        assertThat(exchange.tokens("Vary")).containsExactly("Origin");
+        assertThat(exchange.handlerCalled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "MVC_SECURED", "WEBFLUX_SECURED" })
+    void anAuthenticatedCrossOriginRequestReachesTheSecuredHandler(Stack stack) {
+        String credentials = Base64.getEncoder()
+            .encodeToString((TestServer.USER + ":" + TestServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
+        Exchange exchange = servers.get(stack).send("GET", "/secure/data",
+                Map.of("Origin", CorsCases.APP, "Authorization", "Basic " + credentials));
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+        assertThat(exchange.handlerCalled()).isTrue();
     }
 }

@@ -101,12 +101,22 @@ final class TestServer implements AutoCloseable {
 
     /** Sends a request; {@value CorsCase#SELF} in a header value stands for the server's own origin. */
     Exchange send(String method, String path, Map<String, String> headers) {
+        return send(method, path, headers, List.of(), "");
+    }
+
+    /**
+     * Sends a request with a body, headers sent on several lines as {@code repeated} name-value pairs, and
+     * {@value CorsCase#SELF} in a header value standing for the server's own origin.
+     */
+    Exchange send(String method, String path, Map<String, String> headers, List<Map.Entry<String, String>> repeated,
+            String body) {
         String id = UUID.randomUUID().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(origin() + path))
             .timeout(Duration.ofSeconds(10))
-            .method(method, BodyPublishers.noBody())
+            .method(method, body.isEmpty() ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
             .header(HandlerCalls.HEADER, id);
         headers.forEach((name, value) -> request.header(name, value.replace(CorsCase.SELF, origin())));
+        repeated.forEach((line) -> request.header(line.getKey(), line.getValue()));
         try {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
             return new Exchange(response, this.context.getBean(HandlerCalls.class).called(id));

@@ -1,0 +1,109 @@
+package io.corsboot.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.corsboot.e2e.TestServer.Exchange;
+import io.corsboot.e2e.TestServer.Stack;
+import io.corsboot.testing.CorsCases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Server settings that change what a request's path or origin is, or where Spring Security runs: each test starts
+ * its own server with the setting, on each stack it concerns.
+ */
+class ServerSettingsEndToEndTests {
+
+    // Not an origin any policy allows: only a trusted proxy can make it the request's own.
+    private static final Map<String, String> FORWARDED_FROM_PROXY = Map.of("Origin", "https://shop.example.org",
+            "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.org");
+
+    @ParameterizedTest
+    @EnumSource(names = { "MVC", "WEBFLUX" })
+    void policiesMatchThePathWithinTheApplication(Stack stack) {
+        String prefix = (stack == Stack.MVC) ? "server.servlet.context-path=/shop" : "spring.webflux.base-path=/shop";
+        try (TestServer server = start(stack, prefix)) {
+            Exchange allowed = server.send("GET", "/shop/api/orders", Map.of("Origin", CorsCases.APP));
+            assertThat(allowed.status()).isEqualTo(200);
+            assertThat(allowed.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+            assertThat(allowed.handlerCalled()).isTrue();
+            Exchange preflight = server.send("OPTIONS", "/shop/api/admin/users",
+                    Map.of("Origin", CorsCases.ADMIN, "Access-Control-Request-Method", "GET"));
+            assertThat(preflight.status()).isEqualTo(200);
+            assertThat(preflight.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.ADMIN);
+            Exchange rejected = server.send("GET", "/shop/api/orders", Map.of("Origin", "https://evil.net"));
+            assertThat(rejected.status()).isEqualTo(403);
+            assertThat(rejected.handlerCalled()).isFalse();
+        }
+    }
+
+    static Stream<Arguments> securityOrders() {
+        return Stream.of(Arguments.of(Stack.MVC_SECURED, -1000), Arguments.of(Stack.MVC_SECURED, 10),
+                Arguments.of(Stack.WEBFLUX_SECURED, 10));
+    }
+
+    @ParameterizedTest(name = "{0}, spring.security.filter.order={1}")
+    @MethodSource("securityOrders")
+    void aPreflightToASecuredPathIsAnsweredWithoutAuthenticationWhereverSecurityRuns(Stack stack, int order) {
+        try (TestServer server = start(stack, "spring.security.filter.order=" + order)) {
+            Exchange preflight = server.send("OPTIONS", "/secure/data", Map.of("Origin", CorsCases.APP,
+                    "Access-Control-Request-Method", "GET", "Access-Control-Request-Headers", "authorization"));
+            assertThat(preflight.status()).isEqualTo(200);
+            assertThat(preflight.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+            assertThat(preflight.lines("Access-Control-Allow-Headers")).containsExactly("Authorization");
+            assertThat(preflight.lines("WWW-Authenticate")).isEmpty();
+            Exchange unauthenticated = server.send("GET", "/secure/data", Map.of("Origin", CorsCases.APP));
+            assertThat(unauthenticated.status()).isEqualTo(401);
+            assertThat(unauthenticated.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+        }
+    }
+
+    static Stream<Arguments> trustedForwardedHeaders() {
+        return Stream.of(Stack.MVC, Stack.WEBFLUX)
+            .flatMap((stack) -> Stream.of("framework", "native").map((strategy) -> Arguments.of(stack, strategy)));
+    }
+
+    @ParameterizedTest(name = "{0}, server.forward-headers-strategy={1}")
+    @MethodSource("trustedForwardedHeaders")
+    void trustedForwardedHeadersDecideWhatIsSameOrigin(Stack stack, String strategy) {
+        try (TestServer server = start(stack, "server.forward-headers-strategy=" + strategy)) {
+            Exchange sameOrigin = server.send("POST", "/secure/data", FORWARDED_FROM_PROXY);
+            assertThat(sameOrigin.status()).isEqualTo(200);
+            assertThat(sameOrigin.lines("Access-Control-Allow-Origin")).isEmpty();
+            assertThat(sameOrigin.handlerCalled()).isTrue();
+            // The proxy's origin is the request's own; the server's address is now another origin.
+            Exchange crossOrigin = server.send("POST", "/secure/data", Map.of("Origin", server.origin(),
+                    "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.org"));
+            assertThat(crossOrigin.status()).isEqualTo(403);
+            assertThat(crossOrigin.handlerCalled()).isFalse();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "MVC", "WEBFLUX" })
+    void untrustedForwardedHeadersChangeNothing(Stack stack) {
+        try (TestServer server = start(stack, "server.forward-headers-strategy=none")) {
+            Exchange forged = server.send("POST", "/secure/data", FORWARDED_FROM_PROXY);
+            assertThat(forged.status()).isEqualTo(403);
+            assertThat(forged.handlerCalled()).isFalse();
+            Exchange sameOrigin = server.send("POST", "/secure/data", Map.of("Origin", server.origin(),
+                    "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.org"));
+            assertThat(sameOrigin.status()).isEqualTo(200);
+            assertThat(sameOrigin.handlerCalled()).isTrue();
+        }
+    }
+
+    private static TestServer start(Stack stack, String setting) {
+        List<String> properties = new ArrayList<>(List.of(CorsCases.PROPERTIES));
+        properties.add(setting);
+        return TestServer.start(stack, properties.toArray(new String[0]));
+    }
+}
