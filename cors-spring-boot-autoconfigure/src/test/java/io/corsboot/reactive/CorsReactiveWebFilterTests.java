@@ -1,0 +1,121 @@
+package io.corsboot.reactive;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.PolicySnapshotHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CorsReactiveWebFilterTests {
+
+    private static final String APP = "https://app.example.com";
+
+    private final CorsReactiveWebFilter filter = new CorsReactiveWebFilter(processor());
+
+    private final AtomicBoolean chainCalled = new AtomicBoolean();
+
+    @Test
+    void aHandlerThatReplacesVaryKeepsOrigin() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        filter(exchange, (handled) -> handled.getResponse().getHeaders().set("Vary", "Accept-Encoding"));
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin", "Accept-Encoding");
+        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).containsExactly(APP);
+    }
+
+    @Test
+    void aVaryOfSeveralTokensIsMergedOneTokenALineNoneTwice() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        filter(exchange, (handled) -> handled.getResponse().getHeaders().add("Vary", "origin, Accept-Encoding"));
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin", "Accept-Encoding");
+    }
+
+    @Test
+    void anErrorHandlerThatClearsTheHeadersGetsTheDecisionsHeadersBack() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        filter(exchange, (handled) -> {
+            handled.getResponse().getHeaders().clear();
+            handled.getResponse().setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+        });
+        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).containsExactly(APP);
+        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Credentials")).containsExactly("true");
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin");
+    }
+
+    @Test
+    void aRejectionIsAnsweredWithItsReasonAsPlainText() {
+        MockServerWebExchange exchange = exchange(
+                MockServerHttpRequest.get("/api/orders").header("Origin", "https://evil.example"));
+        filter(exchange, (handled) -> { });
+        assertThat(this.chainCalled).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(exchange.getResponse().getHeaders().getFirst("Content-Type")).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo("Invalid CORS request: ORIGIN_NOT_ALLOWED\n");
+        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void anAllowedPreflightIsAnsweredWithoutABody() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.options("/api/orders")
+            .header("Origin", APP)
+            .header("Access-Control-Request-Method", "PUT"));
+        filter(exchange, (handled) -> { });
+        assertThat(this.chainCalled).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Methods"))
+            .containsExactly("GET, PUT, HEAD");
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEmpty();
+    }
+
+    @Test
+    void thePolicyIsChosenByThePathWithinTheApplication() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/shop/api/orders")
+            .contextPath("/shop")
+            .header("Origin", "https://evil.example"));
+        filter(exchange, (handled) -> { });
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aPathNoPolicyCoversIsLeftAlone() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/elsewhere").header("Origin", APP));
+        filter(exchange, (handled) -> { });
+        assertThat(this.chainCalled).isTrue();
+        assertThat(exchange.getResponse().getHeaders().headerNames()).isEmpty();
+    }
+
+    private void filter(ServerWebExchange exchange, Consumer<ServerWebExchange> handler) {
+        WebFilterChain chain = (filtered) -> {
+            this.chainCalled.set(true);
+            handler.accept(filtered);
+            return filtered.getResponse().setComplete();
+        };
+        this.filter.filter(exchange, chain).block();
+        exchange.getResponse().setComplete().block();
+    }
+
+    private static MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
+        return MockServerWebExchange.from(request);
+    }
+
+    private static CorsProcessor processor() {
+        MockEnvironment environment = new MockEnvironment()
+            .withProperty("cors.policies.api.paths", "/api/**")
+            .withProperty("cors.policies.api.allowed-origins", APP)
+            .withProperty("cors.policies.api.allowed-methods", "GET,PUT")
+            .withProperty("cors.policies.api.allow-credentials", "true");
+        return new CorsProcessor(new PolicySnapshotHolder(new CorsConfigurationLoader().load(environment)), List.of());
+    }
+}
