@@ -89,6 +89,16 @@ class CorsEndToEndTests {
 
     @ParameterizedTest
     @EnumSource
+    void anOriginSentOnTwoLinesIsRefused(Stack stack) {
+        Exchange exchange = servers.get(stack).send("GET", "/public/feed", Map.of(),
+                List.of(Map.entry("Origin", "https://anyone.net"), Map.entry("Origin", "https://other.net")), "");
+        assertThat(exchange.status()).isEqualTo(403);
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(exchange.handlerCalled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource
     void onACoveredPathTheOriginOfCrossOriginIsRefusedUnlessThePolicyAllowsIt(Stack stack) {
         Exchange exchange = servers.get(stack).send("GET", TestServer.ANNOTATED_PATH,
                 Map.of("Origin", TestServer.ANNOTATED_ORIGIN));
