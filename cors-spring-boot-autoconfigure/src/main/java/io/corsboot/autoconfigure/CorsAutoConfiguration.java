@@ -54,13 +54,12 @@ public final class CorsAutoConfiguration {
         var spec = policy.spec();
         return "CORS policy '" + policy.name() + "' covers " + spec.paths().value() + ": origins "
                 + spec.allowedOrigins().value() + ", origin patterns " + spec.allowedOriginPatterns().value()
-                + ", credentials " + spec.allowCredentials().value()
+                + ", credentials " + (spec.allowCredentials().value() ? "allowed" : "not allowed")
                 + ((policy.candidate() != null) ? ", with a candidate" : "");
     }
 
+    /** One line for the log: the property, then the failure analyzer's sentences. */
     static String describe(ConfigProblem problem) {
-        return "CORS configuration: " + problem.property()
-                + ((problem.value() != null) ? " \"" + problem.value() + "\" " : " ") + problem.problem() + " "
-                + problem.fix();
+        return "CORS configuration, " + problem.property() + ": " + problem.problem() + " " + problem.fix();
     }
 }

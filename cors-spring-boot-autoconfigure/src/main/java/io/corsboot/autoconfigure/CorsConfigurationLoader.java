@@ -60,9 +60,14 @@ public final class CorsConfigurationLoader {
         return InternetDomainName.isValid(host) && InternetDomainName.from(host).isPublicSuffix();
     }
 
-    /** Whether CORS is enabled, read without binding the policies. */
+    /**
+     * Whether CORS is enabled, read without binding the policies. A value that does not convert counts as enabled,
+     * so that {@link #load} reports it with every other mistake.
+     */
     public static boolean isEnabled(Environment environment) {
-        return Binder.get(environment).bind("cors.enabled", Boolean.class).orElse(true);
+        return Binder.get(environment)
+            .bind(ConfigurationPropertyName.of("cors.enabled"), Bindable.of(Boolean.class), new IgnoringFailures())
+            .orElse(true);
     }
 
     /**
@@ -75,6 +80,8 @@ public final class CorsConfigurationLoader {
         Binder.get(environment).bind(CORS, Bindable.ofInstance(properties), new RecordingBindHandler(problems));
         dropEnvironmentAliases(properties, environment);
         problems.addAll(unknownKeys(environment));
+        // cors.defaults is also checked on its own: a mistake there counts even where every policy overrides it.
+        this.compiler.compile(PolicySpecs.defaults(properties), problems);
         return PolicySnapshot.compile(PolicySpecs.from(properties), problems, this.compiler);
     }
 
@@ -106,6 +113,16 @@ public final class CorsConfigurationLoader {
         return source.getUnderlyingSource() instanceof SystemEnvironmentPropertySource;
     }
 
+    /** Leaves a value that does not convert unbound. */
+    private static final class IgnoringFailures extends AbstractBindHandler {
+
+        @Override
+        public @Nullable Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
+                Exception error) {
+            return null;
+        }
+    }
+
     /** Records a value that does not convert as a problem, instead of failing the binding at once. */
     private static final class RecordingBindHandler extends AbstractBindHandler {
 
@@ -122,15 +139,27 @@ public final class CorsConfigurationLoader {
             String value = (property != null) ? String.valueOf(property.getValue()) : null;
             String type = target.getType().resolve(Object.class).getSimpleName();
             this.problems.add(new ConfigProblem(Code.VALUE_DOES_NOT_CONVERT, name.toString(), value,
-                    "cannot be converted to a " + type + ".", fixFor(type)));
+                    ((value != null) ? "\"" + value + "\"" : "The value") + " is not " + expected(type) + ".",
+                    fixFor(type, name)));
             return null;
         }
 
-        private static String fixFor(String type) {
+        private static String expected(String type) {
+            return switch (type) {
+                case "Duration" -> "a duration";
+                case "Boolean", "boolean" -> "true or false";
+                case "List" -> "a list";
+                default -> "a group of settings";
+            };
+        }
+
+        private static String fixFor(String type, ConfigurationPropertyName name) {
             return switch (type) {
                 case "Duration" -> "Use a duration such as 30m, 1h or PT1H, or a number of seconds.";
                 case "Boolean", "boolean" -> "Use true or false.";
-                default -> "Use a value of type " + type + ".";
+                case "List" -> "Use a list, such as [GET, POST] in YAML or GET,POST in a .properties file.";
+                case "Map" -> "Name each policy under it, such as " + name + ".api.paths=/api/**.";
+                default -> "Set its fields instead, such as " + name + ".allowed-origins=https://app.example.com.";
             };
         }
     }
@@ -149,8 +178,8 @@ public final class CorsConfigurationLoader {
             iterable.filter(CORS::isAncestorOf).stream().forEach((name) -> {
                 String unknown = unknownElement(name);
                 if (unknown != null && !problems.containsKey(name.toString())) {
-                    problems.put(name.toString(), variables ? unknownVariable(name, source)
-                            : unknownProperty(name, unknown));
+                    problems.put(name.toString(), (variables && !isDefaultsPaths(name))
+                            ? unknownVariable(name, source) : unknownProperty(name, unknown));
                 }
             });
         }
@@ -201,14 +230,15 @@ public final class CorsConfigurationLoader {
         String property = name.toString();
         if (isDefaultsPaths(name)) {
             return new ConfigProblem(Code.PATHS_IN_DEFAULTS, property, null,
-                    "sets paths for every policy, and two policies cannot cover the same paths.",
+                    "Paths cannot be set under cors.defaults: every policy would inherit them, and two policies "
+                            + "cannot cover the same paths.",
                     "Move the paths to a policy, such as cors.policies.api.paths=/api/**.");
         }
         String closest = closest(unknown, candidatesFor(name));
         String fix = (closest != null) ? "Did you mean '" + closest + "'? Correct the key, or remove it."
                 : "Remove it, or correct it to one of: " + String.join(", ", candidatesFor(name)) + ".";
         return new ConfigProblem(Code.UNKNOWN_PROPERTY, property, null,
-                "is not a CORS property, so its value would be ignored.", fix);
+                "'" + unknown + "' is not a CORS property, so its value would be ignored.", fix);
     }
 
     private static boolean isDefaultsPaths(ConfigurationPropertyName name) {
@@ -239,7 +269,8 @@ public final class CorsConfigurationLoader {
             variable = origin.getPropertyName();
         }
         return new ConfigProblem(Code.UNKNOWN_ENVIRONMENT_VARIABLE, variable, null,
-                "maps to " + name + ", which is not a CORS property, so it is ignored.",
+                "Environment variable " + variable + " maps to " + name
+                        + ", which is not a CORS property, so it is ignored.",
                 "Ignore this if the variable belongs to another service; otherwise correct its name.");
     }
 

@@ -47,6 +47,12 @@ final class PolicySpecs {
         return specs;
     }
 
+    /** {@code cors.defaults} alone, as a policy without paths, so that it can be validated on its own. */
+    static CorsPolicySpec defaults(CorsProperties properties) {
+        Resolver resolver = new Resolver(DEFAULTS, properties.getDefaults(), DEFAULTS, new PolicySettings());
+        return resolver.spec("defaults", new Setting<>(List.of(), DEFAULTS + ".paths"), null);
+    }
+
     private static List<String> orEmpty(@Nullable List<String> values) {
         return (values != null) ? List.copyOf(values) : List.of();
     }

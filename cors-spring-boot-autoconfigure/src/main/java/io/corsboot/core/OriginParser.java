@@ -69,7 +69,7 @@ final class OriginParser {
         Authority authority = parseAuthority(value, false);
         if (authority.host.contains("*")) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
-                    "\"*\" in an exact origin is taken literally, so it can never match.",
+                    "has a \"*\", which an exact origin takes literally, so it can never match.",
                     "Move \"" + value + "\" to allowed-origin-patterns.");
         }
         String host = authority.isHttp() ? normaliseHttpHost(value, authority.host) : normaliseOtherHost(value,
@@ -87,7 +87,7 @@ final class OriginParser {
         Authority authority = parseAuthority(value, true);
         if (!authority.isHttp()) {
             throw new InvalidOrigin(Code.PATTERN_SCHEME_NOT_HTTP,
-                    "origin patterns apply to http and https only.",
+                    "has a scheme other than http and https, and origin patterns apply to those two only.",
                     "List \"" + value + "\" under allowed-origins, where any scheme may be used.");
         }
         int[] ports = parsePortRule(value, authority);

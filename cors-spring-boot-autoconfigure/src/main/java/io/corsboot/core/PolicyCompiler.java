@@ -62,7 +62,7 @@ public final class PolicyCompiler {
                 }
                 if (privateNetwork) {
                     problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, property, value,
-                            "for security reasons, \"*\" and allow-private-network cannot both be set: every public "
+                            "For security reasons, \"*\" and allow-private-network cannot both be set: every public "
                                     + "website could then reach this private-network server.",
                             "List the trusted origins, or set allow-private-network to false."));
                 }
@@ -73,14 +73,15 @@ public final class PolicyCompiler {
                 exact.add(origin.serialised());
                 if ("null".equals(origin.serialised()) && credentials) {
                     problems.add(new ConfigProblem(Code.NULL_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "for security reasons, \"null\" and allow-credentials cannot both be set: any sandboxed "
+                            "For security reasons, \"null\" and allow-credentials cannot both be set: any sandboxed "
                                     + "iframe or local file sends \"null\", so it is as open as \"*\".",
                             "Remove \"null\", or set allow-credentials to false."));
                 }
                 warnIfInsecure(credentials, "http".equals(origin.scheme()), origin.host(), property, value, problems);
             }
             catch (InvalidOrigin ex) {
-                problems.add(new ConfigProblem(ex.code(), property, value, ex.getMessage(), ex.fix()));
+                problems.add(new ConfigProblem(ex.code(), property, value, quoted(value) + " " + ex.getMessage(),
+                        ex.fix()));
             }
         }
 
@@ -95,7 +96,8 @@ public final class PolicyCompiler {
                 checkPattern(pattern, credentials, privateNetwork, property, value, problems);
             }
             catch (InvalidOrigin ex) {
-                problems.add(new ConfigProblem(ex.code(), property, value, ex.getMessage(), ex.fix()));
+                problems.add(new ConfigProblem(ex.code(), property, value, quoted(value) + " " + ex.getMessage(),
+                        ex.fix()));
             }
         }
 
@@ -108,7 +110,7 @@ public final class PolicyCompiler {
             Setting<List<String>> setting = spec.exposedHeaders();
             problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS,
                     setting.element(exposed.indexOf("*")), "*",
-                    "browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is true, "
+                    "Browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is true, "
                             + "so no header would be exposed.",
                     "List the headers to expose, such as [X-Request-Id]."));
         }
@@ -150,20 +152,20 @@ public final class PolicyCompiler {
         String scope = "*".equals(pattern.scheme()) ? "every origin" : "every " + pattern.scheme() + " origin";
         if (everyOrigin && credentials) {
             problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_CREDENTIALS, property, value,
-                    "for security reasons, a pattern that matches " + scope
-                            + " and allow-credentials cannot both be set: any website could read its users' data.",
+                    "For security reasons, a pattern that matches " + scope
+                            + " and allow-credentials cannot both be set: any website could read your users' data.",
                     "Narrow the pattern to your domain, such as \"https://*.example.com\"."));
         }
         if (everyOrigin && privateNetwork) {
             problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_PRIVATE_NETWORK, property, value,
-                    "for security reasons, a pattern that matches " + scope
+                    "For security reasons, a pattern that matches " + scope
                             + " and allow-private-network cannot both be set: every public website could then reach "
                             + "this private-network server.",
                     "Narrow the pattern to your domain, or set allow-private-network to false."));
         }
         if (!everyOrigin && pattern.subdomains() && credentials && this.isPublicSuffix.test(pattern.host())) {
             problems.add(new ConfigProblem(Code.PUBLIC_SUFFIX_PATTERN_WITH_CREDENTIALS, property, value,
-                    "for security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
+                    "For security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
                             + "\" and allow-credentials cannot both be set: those domains belong to other people.",
                     "Name your own domain, such as \"" + pattern.scheme() + "://*.example." + pattern.host() + "\"."));
         }
@@ -176,8 +178,8 @@ public final class PolicyCompiler {
             String value, List<ConfigProblem> problems) {
         if (credentials && http && !OriginParser.isLoopback(host)) {
             problems.add(new ConfigProblem(Code.INSECURE_ORIGIN_WITH_CREDENTIALS, property, value,
-                    "a plain-http origin is allowed with credentials: anyone on its network path can run script "
-                            + "there and read your users' data.",
+                    quoted(value) + " is plain http and allowed with credentials: anyone on its network path can "
+                            + "run script there and read your users' data.",
                     "Use https for this origin, or set allow-credentials to false."));
         }
     }
@@ -193,8 +195,8 @@ public final class PolicyCompiler {
             }
             else {
                 problems.add(new ConfigProblem(code, setting.element(i), value,
-                        "is not a valid " + what + ": only letters, digits and !#$%&'*+-.^_`|~ are allowed "
-                                + "(RFC 9110, section 5.6.2).",
+                        quoted(value) + " is not a valid " + what + ": only letters, digits and !#$%&'*+-.^_`|~ "
+                                + "are allowed (RFC 9110, section 5.6.2).",
                         "Correct it, or list each " + what + " as its own element, such as [" + example(code)
                                 + "]."));
             }
@@ -209,15 +211,35 @@ public final class PolicyCompiler {
     private static void checkMaxAge(Setting<Duration> maxAge, List<ConfigProblem> problems) {
         Duration value = maxAge.value();
         if (value.isNegative()) {
-            problems.add(new ConfigProblem(Code.NEGATIVE_MAX_AGE, maxAge.property(), value.toString(),
-                    "is negative, and a preflight cannot be cached for less than no time.",
+            problems.add(new ConfigProblem(Code.NEGATIVE_MAX_AGE, maxAge.property(), shown(value),
+                    "A max-age of " + shown(value) + " is negative, and a preflight cannot be cached for less than no "
+                            + "time.",
                     "Use 0 to turn preflight caching off, or a duration such as 30m."));
         }
         else if (value.compareTo(BROWSER_MAX_AGE_CAP) > 0) {
-            problems.add(new ConfigProblem(Code.MAX_AGE_ABOVE_BROWSER_CAP, maxAge.property(), value.toString(),
-                    "is above two hours, and Chromium caps preflight caching there.",
+            problems.add(new ConfigProblem(Code.MAX_AGE_ABOVE_BROWSER_CAP, maxAge.property(), shown(value),
+                    "A max-age of " + shown(value) + " is above two hours, and Chromium caps preflight caching there.",
                     "Use 2h or less, so that every browser behaves alike."));
         }
+    }
+
+    /** A duration in the largest unit that states it exactly, as a user would write it: 3h, 90m, -1s. */
+    private static String shown(Duration duration) {
+        if (duration.toMillis() % 1000 != 0) {
+            return duration.toMillis() + "ms";
+        }
+        long seconds = duration.toSeconds();
+        if (seconds != 0 && seconds % 3600 == 0) {
+            return (seconds / 3600) + "h";
+        }
+        if (seconds != 0 && seconds % 60 == 0) {
+            return (seconds / 60) + "m";
+        }
+        return seconds + "s";
+    }
+
+    private static String quoted(String value) {
+        return "\"" + value + "\"";
     }
 
     private static List<String> withWildcard(Set<String> exact) {

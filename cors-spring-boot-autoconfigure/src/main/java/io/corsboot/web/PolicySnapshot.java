@@ -64,12 +64,15 @@ public final class PolicySnapshot {
         List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
         List<Route> routes = new ArrayList<>();
         Map<String, String> patternOwners = new HashMap<>();
-        for (CorsPolicySpec spec : specs) {
+        // By name, so that the report, and which of two policies a duplicate pattern is blamed on, never depend
+        // on the order a property source happens to keep.
+        List<CorsPolicySpec> byName = specs.stream().sorted(Comparator.comparing(CorsPolicySpec::name)).toList();
+        for (CorsPolicySpec spec : byName) {
             CompiledPolicy policy = compiler.compile(spec, problems);
             Setting<List<String>> paths = spec.paths();
             if (paths.value().isEmpty()) {
                 problems.add(new ConfigProblem(Code.POLICY_WITHOUT_PATHS, paths.property(), null,
-                        "is missing, so policy '" + spec.name() + "' covers no request.",
+                        "Policy '" + spec.name() + "' has no paths, so it covers no request.",
                         "Add the paths it covers, such as " + paths.property() + "=/api/**."));
             }
             for (int i = 0; i < paths.value().size(); i++) {
@@ -81,12 +84,16 @@ public final class PolicySnapshot {
                 String owner = patternOwners.putIfAbsent(withoutCaptureNames(pattern), spec.name());
                 if (owner != null && !owner.equals(spec.name())) {
                     problems.add(new ConfigProblem(Code.DUPLICATE_PATH_PATTERN, paths.element(i), path,
-                            "is also a path of policy '" + owner + "', so which one applies would be unclear.",
+                            "\"" + path + "\" is also a path of policy '" + owner
+                                    + "', so which one applies would be unclear.",
                             "Keep the pattern in one policy, or make one of them more specific."));
                 }
                 routes.add(new Route(pattern, policy));
             }
         }
+        // A value inherited from cors.defaults, or by a candidate from its policy, is checked once per policy
+        // that inherits it: report it once.
+        problems = problems.stream().distinct().toList();
         List<ConfigProblem> errors = problems.stream().filter(ConfigProblem::isError).toList();
         if (!errors.isEmpty()) {
             throw new CorsConfigurationException(errors);
@@ -107,7 +114,7 @@ public final class PolicySnapshot {
         }
         catch (PatternParseException ex) {
             problems.add(new ConfigProblem(Code.INVALID_PATH_PATTERN, property, path,
-                    "is not a valid path pattern: " + ex.getMessage() + ".",
+                    "\"" + path + "\" is not a valid path pattern: " + ex.getMessage() + ".",
                     "Use PathPattern syntax, such as \"/api/**\" or \"/orders/{id}\"."));
             return null;
         }
