@@ -1,0 +1,32 @@
+package io.corsboot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.corsboot.metrics.MicrometerDecisionListener;
+import io.corsboot.web.CorsProcessor;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} that counts CORS decisions with Micrometer, on both web stacks.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = CorsAutoConfiguration.class,
+        afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, CorsProcessor.class })
+public final class CorsMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    MicrometerDecisionListener corsMicrometerDecisionListener(MeterRegistry meterRegistry) {
+        return new MicrometerDecisionListener(meterRegistry);
+    }
+}

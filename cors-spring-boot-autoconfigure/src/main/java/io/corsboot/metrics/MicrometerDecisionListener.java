@@ -1,0 +1,61 @@
+package io.corsboot.metrics;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
+
+import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Decision;
+import io.corsboot.core.DecisionListener;
+
+/**
+ * {@link DecisionListener} that counts every cross-origin request a policy decides in the {@code cors.requests}
+ * counter, tagged with the policy, the kind of request, the outcome and the reason. The origin is never a tag: its
+ * values are chosen by callers, so they are unbounded.
+ *
+ * @since 0.1.0
+ */
+public class MicrometerDecisionListener implements DecisionListener {
+
+    /** Name of the counter. */
+    public static final String REQUESTS = "cors.requests";
+
+    private final MeterRegistry registry;
+
+    // Each policy preallocates its decisions, and a Decision's fields compare by identity, so a decision finds its
+    // counter without allocating once the first request of its kind and reason has registered it. A policy
+    // replaced by a configuration change keeps its few entries.
+    private final Map<Decision, Counter> counters = new ConcurrentHashMap<>();
+
+    public MicrometerDecisionListener(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void onDecision(Decision decision, @Nullable Decision candidate, CorsRequest request) {
+        if (!decision.isCrossOriginVerdict()) {
+            return;
+        }
+        Counter counter = this.counters.get(decision);
+        if (counter == null) {
+            counter = this.counters.computeIfAbsent(decision, this::register);
+        }
+        counter.increment();
+    }
+
+    private Counter register(Decision decision) {
+        return Counter.builder(REQUESTS)
+            .description("Cross-origin requests decided by a CORS policy")
+            .baseUnit("requests")
+            .tag("policy", Objects.requireNonNull(decision.policy()).name())
+            .tag("kind", decision.kind().name().toLowerCase(Locale.ROOT))
+            .tag("outcome", decision.allowed() ? "allowed" : "rejected")
+            .tag("reason", decision.reason().name())
+            .register(this.registry);
+    }
+}
