@@ -128,7 +128,9 @@ final class OriginParser {
         }
         String scheme = value.substring(0, schemeEnd);
         if (pattern && scheme.contains("*")) {
-            throw misplacedWildcard(value);
+            throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
+                    "has a \"*\" in its scheme, and a pattern names its scheme: http or https.",
+                    "Write one pattern per scheme, such as \"https://" + value.substring(schemeEnd + 3) + "\".");
         }
         if (!scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a scheme that is not a valid URL scheme.",
