@@ -10,20 +10,27 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.servlet.Filter;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import io.corsboot.metrics.MicrometerDecisionListener;
+import io.corsboot.reactive.CorsReactiveWebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -51,13 +58,28 @@ class CorsMetricsAutoConfigurationTests {
                     "navigate")),
             new Request("GET", "/other", Map.of("Origin", "https://app.example.com")));
 
+    /** What {@link #REQUESTS} count: kind, outcome, reason and count. */
+    static final List<Tuple> COUNTS = List.of(tuple("preflight", "allowed", "ALLOWED", 1.0),
+            tuple("preflight", "rejected", "ORIGIN_NOT_ALLOWED", 1.0),
+            tuple("preflight", "rejected", "HEADERS_NOT_ALLOWED", 1.0), tuple("actual", "allowed", "ALLOWED", 2.0),
+            tuple("actual", "rejected", "METHOD_NOT_ALLOWED", 1.0));
+
+    private static final AutoConfigurations METRICS = AutoConfigurations.of(CorsAutoConfiguration.class,
+            CorsMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+            CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class);
+
+    private static final String[] POLICY = { "cors.policies.api.paths=/api/**",
+            "cors.policies.api.allowed-origins=https://app.example.com", "cors.policies.api.allowed-methods=GET,PUT" };
+
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                CorsMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
-                CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-        .withPropertyValues("cors.policies.api.paths=/api/**",
-                "cors.policies.api.allowed-origins=https://app.example.com",
-                "cors.policies.api.allowed-methods=GET,PUT");
+        .withConfiguration(METRICS)
+        .withConfiguration(AutoConfigurations.of(CorsServletAutoConfiguration.class))
+        .withPropertyValues(POLICY);
+
+    private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
+        .withConfiguration(METRICS)
+        .withConfiguration(AutoConfigurations.of(CorsReactiveAutoConfiguration.class))
+        .withPropertyValues(POLICY);
 
     private final WebApplicationContextRunner corsOnly = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
@@ -68,12 +90,15 @@ class CorsMetricsAutoConfigurationTests {
     void countsEveryCrossOriginVerdictOfTheServletFilter() {
         this.contextRunner.run((context) -> {
             REQUESTS.forEach((request) -> perform(context, request));
-            assertThat(counts(context.getBean(MeterRegistry.class))).containsExactlyInAnyOrder(
-                    tuple("preflight", "allowed", "ALLOWED", 1.0),
-                    tuple("preflight", "rejected", "ORIGIN_NOT_ALLOWED", 1.0),
-                    tuple("preflight", "rejected", "HEADERS_NOT_ALLOWED", 1.0),
-                    tuple("actual", "allowed", "ALLOWED", 2.0),
-                    tuple("actual", "rejected", "METHOD_NOT_ALLOWED", 1.0));
+            assertThat(counts(context.getBean(MeterRegistry.class))).containsExactlyInAnyOrderElementsOf(COUNTS);
+        });
+    }
+
+    @Test
+    void countsEveryCrossOriginVerdictOfTheReactiveWebFilter() {
+        this.reactiveContextRunner.run((context) -> {
+            REQUESTS.forEach((request) -> perform(context, request));
+            assertThat(counts(context.getBean(MeterRegistry.class))).containsExactlyInAnyOrderElementsOf(COUNTS);
         });
     }
 
@@ -133,6 +158,14 @@ class CorsMetricsAutoConfigurationTests {
         catch (Exception ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    private static void perform(AssertableReactiveWebApplicationContext context, Request request) {
+        MockServerHttpRequest.BaseBuilder<?> builder = MockServerHttpRequest
+            .method(HttpMethod.valueOf(request.method()), "http://localhost" + request.path());
+        request.headers().forEach((name, value) -> builder.header(name, value));
+        MockServerWebExchange exchange = MockServerWebExchange.from(builder);
+        context.getBean(CorsReactiveWebFilter.class).filter(exchange, (filtered) -> Mono.empty()).block();
     }
 
     record Request(String method, String path, Map<String, String> headers) {
