@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
 import io.corsboot.core.DecisionListener;
+import io.corsboot.core.Reason;
 
 /**
  * {@link DecisionListener} that counts every cross-origin request a policy decides in the {@code cors.requests}
@@ -27,10 +29,13 @@ public class MicrometerDecisionListener implements DecisionListener {
 
     private final MeterRegistry registry;
 
-    // Each policy preallocates its decisions, and a Decision's fields compare by identity, so a decision finds its
-    // counter without allocating once the first request of its kind and reason has registered it. A policy
-    // replaced by a configuration change keeps its few entries.
-    private final Map<Decision, Counter> counters = new ConcurrentHashMap<>();
+    private static final int REASONS = Reason.values().length;
+
+    private static final int SLOTS = Decision.Kind.values().length * REASONS;
+
+    // Keyed by policy name, not by Decision: a reload recompiles policies into new Decision instances, and the
+    // counters must not grow with every reload. Finding a registered counter allocates nothing.
+    private final Map<String, AtomicReferenceArray<Counter>> counters = new ConcurrentHashMap<>();
 
     public MicrometerDecisionListener(MeterRegistry registry) {
         this.registry = registry;
@@ -41,9 +46,17 @@ public class MicrometerDecisionListener implements DecisionListener {
         if (!decision.isCrossOriginVerdict()) {
             return;
         }
-        Counter counter = this.counters.get(decision);
+        String policy = Objects.requireNonNull(decision.policy()).name();
+        AtomicReferenceArray<Counter> byDecision = this.counters.get(policy);
+        if (byDecision == null) {
+            byDecision = this.counters.computeIfAbsent(policy, (name) -> new AtomicReferenceArray<>(SLOTS));
+        }
+        int slot = decision.kind().ordinal() * REASONS + decision.reason().ordinal();
+        Counter counter = byDecision.get(slot);
         if (counter == null) {
-            counter = this.counters.computeIfAbsent(decision, this::register);
+            // Registering the same meter twice returns the same counter, so a race here is harmless.
+            counter = register(decision);
+            byDecision.set(slot, counter);
         }
         counter.increment();
     }
