@@ -60,6 +60,6 @@ public final class CorsAutoConfiguration {
 
     /** One line for the log: the property, then the failure analyzer's sentences. */
     static String describe(ConfigProblem problem) {
-        return "CORS configuration, " + problem.property() + ": " + problem.problem() + " " + problem.fix();
+        return "CORS configuration, " + problem.describe();
     }
 }

@@ -124,9 +124,7 @@ public final class CompiledPolicy {
         if (origin == null || "navigate".equalsIgnoreCase(request.header("Sec-Fetch-Mode"))) {
             return decision(kind, Reason.NOT_CORS);
         }
-        long parsed = RequestOrigin.parse(origin);
-        if (parsed != RequestOrigin.MALFORMED
-                && RequestOrigin.isSameOrigin(origin, parsed, request.scheme(), request.host(), request.port())) {
+        if (isSameOrigin(origin, request)) {
             return decision(kind, Reason.SAME_ORIGIN);
         }
         if (!this.origins.allows(origin)) {
@@ -143,6 +141,16 @@ public final class CompiledPolicy {
             }
         }
         return decision(kind, Reason.ALLOWED);
+    }
+
+    /**
+     * Whether an {@code Origin} header value names the scheme, host and port the request arrived on; a malformed
+     * value never does.
+     */
+    public static boolean isSameOrigin(String origin, CorsRequest request) {
+        long parsed = RequestOrigin.parse(origin);
+        return parsed != RequestOrigin.MALFORMED
+                && RequestOrigin.isSameOrigin(origin, parsed, request.scheme(), request.host(), request.port());
     }
 
     /** The preallocated decision of this policy for a kind and a reason. */

@@ -15,6 +15,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record ConfigProblem(Code code, String property, @Nullable String value, String problem, String fix) {
 
+    /**
+     * The problem as one line: the property, what is wrong and how to fix it. The startup log and the endpoint use
+     * these words.
+     */
+    public String describe() {
+        return this.property + ": " + this.problem + " " + this.fix;
+    }
+
     /** Whether this problem stops the application (or refuses a new configuration). */
     public boolean isError() {
         return !this.code.warning;

@@ -40,10 +40,13 @@ public final class PolicySnapshot {
 
     private final List<ConfigProblem> warnings;
 
+    private final String fingerprint;
+
     private PolicySnapshot(Route[] routes, List<CompiledPolicy> policies, List<ConfigProblem> warnings) {
         this.routes = routes;
         this.policies = policies;
         this.warnings = warnings;
+        this.fingerprint = Fingerprint.of(policies);
     }
 
     /** A snapshot without policies. */
@@ -133,6 +136,14 @@ public final class PolicySnapshot {
     /** The warnings found while compiling. */
     public List<ConfigProblem> warnings() {
         return this.warnings;
+    }
+
+    /**
+     * A stable hash of the effective policies, in hex: equal on every instance and after every restart with the same
+     * configuration, different when anything that changes behaviour changes.
+     */
+    public String fingerprint() {
+        return this.fingerprint;
     }
 
     /** Whether there is no policy. */

@@ -1,0 +1,98 @@
+package io.corsboot.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.CorsPolicySpec;
+
+/**
+ * The fingerprint of a snapshot: SHA-256, in hex, of a canonical text of its effective policies. Instances and
+ * restarts with the same configuration share it, whatever order their property sources keep; anything that changes
+ * a response or a metric changes it.
+ */
+final class Fingerprint {
+
+    // Bumped whenever the canonical text changes, so that fingerprints of different formats never collide.
+    private static final String FORMAT = "cors-policies 1";
+
+    private Fingerprint() {
+    }
+
+    static String of(List<CompiledPolicy> policies) {
+        StringBuilder text = new StringBuilder(FORMAT).append('\n');
+        for (CompiledPolicy policy : policies) {
+            CorsPolicySpec spec = policy.spec();
+            line(text, "policy", spec.name());
+            // The order of paths, origins and patterns changes nothing; that of methods and headers shows in the
+            // Access-Control-Allow-* and Access-Control-Expose-Headers values.
+            line(text, "paths", sorted(spec.paths().value()));
+            settings(text, spec);
+            CorsPolicySpec candidate = spec.candidate();
+            if (candidate != null) {
+                line(text, "candidate", spec.name());
+                settings(text, candidate);
+            }
+        }
+        return sha256(text.toString());
+    }
+
+    private static void settings(StringBuilder text, CorsPolicySpec spec) {
+        line(text, "allowed-origins", sorted(spec.allowedOrigins().value()));
+        line(text, "allowed-origin-patterns", sorted(spec.allowedOriginPatterns().value()));
+        line(text, "allowed-methods", spec.allowedMethods().value());
+        line(text, "allowed-headers", spec.allowedHeaders().value());
+        line(text, "exposed-headers", spec.exposedHeaders().value());
+        line(text, "allow-credentials", spec.allowCredentials().value().toString());
+        line(text, "allow-private-network", spec.allowPrivateNetwork().value().toString());
+        line(text, "max-age", Long.toString(spec.maxAge().value().toSeconds()));
+    }
+
+    private static List<String> sorted(List<String> values) {
+        return values.stream().sorted().toList();
+    }
+
+    private static void line(StringBuilder text, String key, String value) {
+        text.append(key).append(' ');
+        quote(text, value);
+        text.append('\n');
+    }
+
+    private static void line(StringBuilder text, String key, List<String> values) {
+        text.append(key).append(" [");
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            quote(text, values.get(i));
+        }
+        text.append("]\n");
+    }
+
+    // Quoted and escaped, so that no value can pass for a delimiter or another line.
+    private static void quote(StringBuilder text, String value) {
+        text.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                text.append('\\');
+            }
+            text.append(c);
+        }
+        text.append('"');
+    }
+
+    private static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException ex) {
+            // Every Java platform implements SHA-256 (MessageDigest's javadoc).
+            throw new IllegalStateException(ex);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.corsboot.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+import io.corsboot.autoconfigure.CorsConfigurationLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fingerprint follows behaviour, not the order in which a configuration happens to be written. */
+class PolicySnapshotFingerprintTests {
+
+    private static final String[] PARTNER_API = { "cors.policies.partner-api.paths=/api/**,/v2/api/**",
+            "cors.policies.partner-api.allowed-origins=https://app.example.com,https://admin.example.com",
+            "cors.policies.partner-api.allowed-methods=GET,PUT",
+            "cors.policies.partner-api.allowed-headers=Content-Type", "cors.policies.partner-api.max-age=1h",
+            "cors.policies.partner-api.candidate.allowed-origins=https://app.example.com",
+            "cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*" };
+
+    @Test
+    void isAHexSha256() {
+        assertThat(fingerprint(PARTNER_API)).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void isTheSameForTheSameConfiguration() {
+        assertThat(fingerprint(PARTNER_API)).isEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void isTheSameWhenKeysComeInAnotherOrder() {
+        String[] reversed = new String[PARTNER_API.length];
+        for (int i = 0; i < PARTNER_API.length; i++) {
+            reversed[i] = PARTNER_API[PARTNER_API.length - 1 - i];
+        }
+        assertThat(fingerprint(reversed)).isEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void isTheSameWhenOriginsAndPathsComeInAnotherOrder() {
+        assertThat(fingerprint(with("cors.policies.partner-api.paths=/v2/api/**,/api/**",
+                "cors.policies.partner-api.allowed-origins=https://admin.example.com,https://app.example.com")))
+            .isEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void isTheSameForTheSameMaxAgeSpelledDifferently() {
+        assertThat(fingerprint(with("cors.policies.partner-api.max-age=3600"))).isEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void changesWhenAHeaderIsAdded() {
+        assertThat(fingerprint(with("cors.policies.partner-api.allowed-headers=Content-Type,Authorization")))
+            .isNotEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void changesWhenTheCandidateChanges() {
+        assertThat(fingerprint(with("cors.policies.partner-api.candidate.allowed-origins=https://beta.example.com")))
+            .isNotEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void changesWhenAPolicyIsRenamed() {
+        String[] renamed = new String[PARTNER_API.length];
+        for (int i = 0; i < PARTNER_API.length; i++) {
+            renamed[i] = PARTNER_API[i].replace("cors.policies.public.", "cors.policies.open.");
+        }
+        assertThat(fingerprint(renamed)).isNotEqualTo(fingerprint(PARTNER_API));
+    }
+
+    @Test
+    void changesWhenTheOrderOfMethodsChangesTheAllowMethodsValue() {
+        assertThat(fingerprint(with("cors.policies.partner-api.allowed-methods=PUT,GET")))
+            .isNotEqualTo(fingerprint(PARTNER_API));
+    }
+
+    /** The configuration with some values replaced, keys in the same order. */
+    private static String[] with(String... replacements) {
+        Map<String, String> properties = properties(PARTNER_API);
+        properties.putAll(properties(replacements));
+        return properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static String fingerprint(String... lines) {
+        StandardEnvironment environment = new StandardEnvironment();
+        // A map keeps the keys in the order given, as a YAML file does.
+        environment.getPropertySources().addFirst(new MapPropertySource("test", new LinkedHashMap<>(properties(lines))));
+        return new CorsConfigurationLoader().load(environment).fingerprint();
+    }
+
+    private static Map<String, String> properties(String... lines) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        for (String line : lines) {
+            int equals = line.indexOf('=');
+            properties.put(line.substring(0, equals), line.substring(equals + 1));
+        }
+        return properties;
+    }
+}
