@@ -43,6 +43,13 @@ class ArchitectureTests {
     }
 
     @Test
+    void theEndpointDecidesThroughTheCoreNeverThroughAFilter() {
+        noClasses().that().resideInAPackage("io.corsboot.actuate..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.corsboot.servlet..", "io.corsboot.reactive..")
+            .check(this.classes);
+    }
+
+    @Test
     void nothingImportsTheAutoConfiguration() {
         noClasses().that().resideOutsideOfPackage("io.corsboot.autoconfigure..")
             .should().dependOnClassesThat().resideInAPackage("io.corsboot.autoconfigure..")

@@ -1,0 +1,254 @@
+package io.corsboot.actuate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.CorsPolicySpec;
+import io.corsboot.core.Decision;
+import io.corsboot.core.Reason;
+import io.corsboot.web.PolicySnapshot;
+
+/**
+ * Puts a decision into words: why it went that way, and which near miss would change it. This code may allocate;
+ * the filters never call it.
+ */
+final class Explainer {
+
+    private final PolicySnapshot snapshot;
+
+    private final boolean enabled;
+
+    private final String path;
+
+    private final CheckRequest request;
+
+    private final Decision decision;
+
+    Explainer(PolicySnapshot snapshot, boolean enabled, String path, CheckRequest request, Decision decision) {
+        this.snapshot = snapshot;
+        this.enabled = enabled;
+        this.path = path;
+        this.request = request;
+        this.decision = decision;
+    }
+
+    /** Why the request is handled as it is, in one sentence. */
+    String explanation() {
+        String policy = policyName();
+        String origin = this.request.origin();
+        String method = this.request.requestedMethod();
+        return switch (this.decision.reason()) {
+            case NOT_CORS -> "Without an origin this is not a CORS request, so it is passed through untouched.";
+            case SAME_ORIGIN -> "Origin " + origin + " is the origin this check request arrived on, so the request "
+                    + "is same-origin and passed through untouched.";
+            case NO_POLICY -> this.enabled
+                    ? "No policy covers path " + this.path + ", so the filter leaves the request to the application."
+                    : "CORS is disabled (cors.enabled=false), so no filter is installed and the application answers "
+                            + "alone.";
+            case ORIGIN_NOT_ALLOWED -> "Origin " + origin + " is not allowed by policy " + policy + ".";
+            case METHOD_NOT_ALLOWED -> "Method " + method + " is not allowed by policy " + policy + ".";
+            case HEADERS_NOT_ALLOWED -> "Request header " + rejectedHeader() + " is not allowed by policy " + policy
+                    + ".";
+            case ALLOWED -> (this.decision.kind() == Decision.Kind.PREFLIGHT)
+                    ? "Policy " + policy + " allows this preflight from " + origin + ", so the browser goes on to send "
+                            + "the " + method + " request."
+                    : "Policy " + policy + " allows this " + method + " request from " + origin + ".";
+        };
+    }
+
+    /** A near miss that would change the answer, or null. */
+    @Nullable String hint() {
+        CompiledPolicy policy = this.decision.policy();
+        String hint = switch (this.decision.reason()) {
+            case ORIGIN_NOT_ALLOWED -> originHint(policy);
+            case METHOD_NOT_ALLOWED -> methodHint(policy);
+            case HEADERS_NOT_ALLOWED -> headerHint(policy);
+            case ALLOWED -> privateNetworkHint(policy);
+            default -> null;
+        };
+        boolean refused = this.decision.reason().isCrossOriginVerdict() && !this.decision.allowed();
+        if (hint == null && (refused || this.decision.reason() == Reason.NO_POLICY)) {
+            hint = pathHint(policy);
+        }
+        return hint;
+    }
+
+    private String policyName() {
+        CompiledPolicy policy = this.decision.policy();
+        return (policy != null) ? policy.name() : "";
+    }
+
+    private String rejectedHeader() {
+        CompiledPolicy policy = this.decision.policy();
+        return this.request.requestedHeaders()
+            .stream()
+            .filter((name) -> policy != null && !policy.allowsHeaders(name))
+            .findFirst()
+            .orElse(String.join(",", this.request.requestedHeaders()));
+    }
+
+    private @Nullable String originHint(@Nullable CompiledPolicy policy) {
+        String origin = this.request.origin();
+        OriginParts parts = (origin != null) ? OriginParts.parse(origin) : null;
+        if (policy == null || parts == null) {
+            return null;
+        }
+        OriginParts serialised = parts.serialised();
+        List<String> differences = new ArrayList<>();
+        if (!parts.scheme().equals(serialised.scheme()) || !parts.host().equals(serialised.host())) {
+            differences.add("case");
+        }
+        if (parts.port() != null && serialised.port() == null) {
+            differences.add("an explicit default port");
+        }
+        if (!parts.rest().isEmpty()) {
+            differences.add("/".equals(parts.rest()) ? "a trailing slash" : "a path");
+        }
+        if (!differences.isEmpty() && policy.allowsOrigin(serialised.toString())) {
+            return originNearMiss(serialised, differences);
+        }
+        for (Variant<OriginParts> variant : originVariants(policy.spec(), serialised)) {
+            if (policy.allowsOrigin(variant.value().toString())) {
+                differences.add(variant.difference());
+                return originNearMiss(variant.value(), differences);
+            }
+        }
+        return null;
+    }
+
+    private static List<Variant<OriginParts>> originVariants(CorsPolicySpec spec, OriginParts origin) {
+        List<Variant<OriginParts>> variants = new ArrayList<>();
+        if ("http".equals(origin.scheme()) || "https".equals(origin.scheme())) {
+            variants.add(new Variant<>(origin.withScheme("http".equals(origin.scheme()) ? "https" : "http"),
+                    "its scheme"));
+        }
+        String host = origin.host();
+        variants.add(new Variant<>(origin.withHost(host.startsWith("www.") ? host.substring(4) : "www." + host),
+                "'www.'"));
+        if (origin.port() != null) {
+            variants.add(new Variant<>(origin.withPort(null), "its port"));
+        }
+        for (String allowed : spec.allowedOrigins().value()) {
+            OriginParts other = OriginParts.parse(allowed);
+            if (other != null && other.scheme().equals(origin.scheme()) && other.host().equals(host)
+                    && other.effectivePort() != origin.effectivePort()) {
+                variants.add(new Variant<>(other, "its port"));
+            }
+        }
+        return variants;
+    }
+
+    private static String originNearMiss(OriginParts allowed, List<String> differences) {
+        return allowed + " is allowed: the origin differs only by " + String.join(" and ", differences) + ".";
+    }
+
+    private @Nullable String methodHint(@Nullable CompiledPolicy policy) {
+        if (policy == null) {
+            return null;
+        }
+        String method = this.request.requestedMethod();
+        List<String> allowed = new ArrayList<>(policy.spec().allowedMethods().value());
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(method)) {
+                return candidate + " is allowed: methods are case-sensitive, and browsers upper-case only DELETE, "
+                        + "GET, HEAD, OPTIONS, POST and PUT, so the script must send " + candidate + ".";
+            }
+        }
+        for (String candidate : allowed) {
+            if (oneEditApart(method.toUpperCase(Locale.ROOT), candidate)) {
+                return candidate + " is allowed: " + method + " differs from it by one character.";
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String headerHint(@Nullable CompiledPolicy policy) {
+        if (policy == null) {
+            return null;
+        }
+        String rejected = rejectedHeader();
+        if ("content-type".equals(rejected) && this.request.contentTypeRequested()) {
+            return "The content type is not CORS-safelisted, so the preflight asks for Content-Type: allow it in "
+                    + "allowed-headers, or send text/plain, application/x-www-form-urlencoded or multipart/form-data.";
+        }
+        for (String candidate : policy.spec().allowedHeaders().value()) {
+            if (oneEditApart(rejected, candidate.toLowerCase(Locale.ROOT))) {
+                return candidate + " is allowed: " + rejected + " differs from it by one character.";
+            }
+        }
+        return null;
+    }
+
+    private @Nullable String privateNetworkHint(@Nullable CompiledPolicy policy) {
+        if (policy == null || !this.request.privateNetwork() || this.decision.kind() != Decision.Kind.PREFLIGHT
+                || policy.spec().allowPrivateNetwork().value()) {
+            return null;
+        }
+        return "Policy " + policy.name() + " does not allow private network access, so the answer lacks "
+                + "Access-Control-Allow-Private-Network and the browser's own Private Network Access check will fail.";
+    }
+
+    /** Another policy that covers a path close to this one: the one the request may have been meant for. */
+    private @Nullable String pathHint(@Nullable CompiledPolicy policy) {
+        for (Variant<String> variant : pathVariants()) {
+            CompiledPolicy other = this.snapshot.policyFor(PathContainer.parsePath(variant.value()));
+            if (other == null || other == policy) {
+                continue;
+            }
+            if (policy == null) {
+                return "Policy " + other.name() + " covers " + variant.value() + ": " + variant.difference() + ".";
+            }
+            if (other.decide(this.request).allowed()) {
+                return "Policy " + other.name() + " would allow this request on " + variant.value() + ": "
+                        + variant.difference() + ".";
+            }
+        }
+        return null;
+    }
+
+    private List<Variant<String>> pathVariants() {
+        List<Variant<String>> variants = new ArrayList<>();
+        String path = this.path;
+        boolean trailingSlash = path.length() > 1 && path.endsWith("/");
+        variants.add(new Variant<>(trailingSlash ? path.substring(0, path.length() - 1) : path + "/",
+                "the path differs only by a trailing slash"));
+        String lowerCase = path.toLowerCase(Locale.ROOT);
+        if (!lowerCase.equals(path)) {
+            variants.add(new Variant<>(lowerCase, "the path differs only by case"));
+        }
+        int second = path.indexOf('/', 1);
+        if (second > 0 && second < path.length() - 1) {
+            variants.add(new Variant<>(path.substring(second), "the path differs only by its leading "
+                    + path.substring(0, second) + " (check takes the path without the context path)"));
+        }
+        return variants;
+    }
+
+    /** Whether one insertion, deletion or substitution turns one string into the other. */
+    static boolean oneEditApart(String a, String b) {
+        if (a.length() > b.length()) {
+            return oneEditApart(b, a);
+        }
+        if (b.length() - a.length() > 1 || a.equals(b)) {
+            return false;
+        }
+        int i = 0;
+        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return (a.length() == b.length()) ? a.regionMatches(i + 1, b, i + 1, a.length() - i - 1)
+                : a.regionMatches(i, b, i + 1, a.length() - i);
+    }
+
+    private record Variant<T>(T value, String difference) {
+    }
+}
