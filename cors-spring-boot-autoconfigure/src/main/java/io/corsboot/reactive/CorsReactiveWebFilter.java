@@ -14,6 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.corsboot.core.Decision;
+import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsProcessor;
 
 /**
@@ -49,6 +50,7 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
         if (decision.policy() == null) {
             return chain.filter(exchange);
         }
+        exchange.getAttributes().put(CorsAttributes.DECISION, decision);
         ServerHttpResponse response = exchange.getResponse();
         CorsReactiveResponse headers = new CorsReactiveResponse(response, decision, request);
         if (!decision.answersWithoutHandler()) {

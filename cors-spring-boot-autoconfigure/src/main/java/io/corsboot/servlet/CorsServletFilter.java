@@ -14,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.corsboot.core.Decision;
+import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsProcessor;
 
 /**
@@ -40,6 +41,7 @@ public class CorsServletFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        request.setAttribute(CorsAttributes.DECISION, decision);
         CorsServletResponse corsResponse = new CorsServletResponse(response, decision, corsRequest);
         if (!decision.answersWithoutHandler()) {
             chain.doFilter(request, corsResponse);
