@@ -9,13 +9,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.web.server.WebFilter;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
+import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
+import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
 import io.corsboot.web.CorsProcessor;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications.
+ * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications, and
+ * makes WebFlux's and Spring Security's own CORS processing leave the paths a policy covers to the policy.
  * Spring Security's reactive filter chain has a fixed order, so {@code spring.security.filter.order} (a servlet
  * setting) plays no part here.
  *
@@ -33,5 +37,21 @@ public final class CorsReactiveAutoConfiguration {
     @ConditionalOnMissingBean
     CorsReactiveWebFilter corsReactiveWebFilter(CorsProcessor corsProcessor) {
         return new CorsReactiveWebFilter(corsProcessor);
+    }
+
+    // Spring Boot runs a reactive web application only with WebFlux, whose handler mappings this post-processes.
+    @Bean
+    static ReactiveHandlerMappingCorsPostProcessor corsHandlerMappingPostProcessor() {
+        return new ReactiveHandlerMappingCorsPostProcessor();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.server.SecurityWebFilterChain")
+    static class SpringSecurityCorsConfiguration {
+
+        @Bean
+        static SecurityWebFilterChainCorsPostProcessor corsSecurityWebFilterChainPostProcessor() {
+            return new SecurityWebFilterChainCorsPostProcessor();
+        }
     }
 }

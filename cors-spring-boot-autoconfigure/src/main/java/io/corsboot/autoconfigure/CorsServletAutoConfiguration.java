@@ -12,14 +12,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import io.corsboot.servlet.CorsServletFilter;
+import io.corsboot.servlet.HandlerMappingCorsPostProcessor;
+import io.corsboot.servlet.SecurityFilterChainCorsPostProcessor;
 import io.corsboot.web.CorsProcessor;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS filter in servlet applications.
+ * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS filter in servlet applications, and
+ * makes Spring MVC's and Spring Security's own CORS processing leave the paths a policy covers to the policy.
  *
  * @since 0.1.0
  */
@@ -51,5 +55,25 @@ public final class CorsServletAutoConfiguration {
         int security = environment.getProperty("spring.security.filter.order", Integer.class,
                 DEFAULT_SECURITY_FILTER_ORDER);
         return Math.max(Ordered.HIGHEST_PRECEDENCE + 2, security - 1);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.handler.AbstractHandlerMapping")
+    static class SpringMvcCorsConfiguration {
+
+        @Bean
+        static HandlerMappingCorsPostProcessor corsHandlerMappingPostProcessor() {
+            return new HandlerMappingCorsPostProcessor();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.web.SecurityFilterChain")
+    static class SpringSecurityCorsConfiguration {
+
+        @Bean
+        static SecurityFilterChainCorsPostProcessor corsSecurityFilterChainPostProcessor() {
+            return new SecurityFilterChainCorsPostProcessor();
+        }
     }
 }
