@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.ServletRequestPathUtils;
+
+import io.corsboot.testing.CorsCases;
 
 /** A Spring MVC application whose handler answers every method on every path, as {@link TestServer} describes. */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +27,19 @@ class MvcTestApplication {
     @Bean
     HandlerCalls handlerCalls() {
         return new HandlerCalls();
+    }
+
+    @Bean
+    WebMvcConfigurer globalCorsMapping() {
+        return new WebMvcConfigurer() {
+
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                for (String path : TestServer.GLOBAL_CORS_PATHS) {
+                    registry.addMapping(path + "/**").allowedOrigins(CorsCases.SPRING_CORS_ORIGIN).allowedMethods("*");
+                }
+            }
+        };
     }
 
     @RestController
@@ -49,7 +66,7 @@ class MvcTestApplication {
             return ResponseEntity.status(path.endsWith("/missing") ? 404 : 200).body("handled");
         }
 
-        @CrossOrigin(origins = TestServer.ANNOTATED_ORIGIN)
+        @CrossOrigin(origins = CorsCases.SPRING_CORS_ORIGIN)
         @RequestMapping(path = TestServer.ANNOTATED_PATH, method = { RequestMethod.GET, RequestMethod.HEAD,
                 RequestMethod.POST, RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE,
                 RequestMethod.OPTIONS })

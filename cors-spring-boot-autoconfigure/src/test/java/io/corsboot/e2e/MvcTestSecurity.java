@@ -24,7 +24,7 @@ class MvcTestSecurity {
             .httpBasic(Customizer.withDefaults())
             // The same requests must reach the handler with and without Spring Security.
             .csrf((csrf) -> csrf.disable())
-            // Without a CorsConfigurationSource bean, Spring Security reads Spring MVC's: @CrossOrigin.
+            // Without a CorsConfigurationSource bean, Spring Security reads Spring MVC's: @CrossOrigin and global mappings.
             .cors(Customizer.withDefaults())
             .build();
     }

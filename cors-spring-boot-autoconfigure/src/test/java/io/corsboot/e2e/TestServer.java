@@ -21,20 +21,22 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.corsboot.testing.CorsCase;
+import io.corsboot.testing.CorsCases;
 
 /**
  * An application on a real server and a random port, sent real requests with the JDK's HTTP client. Its handler
  * answers every method on every path with 200 and {@code X-Handler: called}; on a path ending in {@code /vary} it
  * sets {@code Vary: Accept-Encoding}, in {@code /missing} it answers 404, in {@code /boom} it throws.
- * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}. With Spring Security,
- * {@code /secure/**} requires HTTP Basic authentication and Spring Security's own CORS support is on.
+ * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}, and {@link #GLOBAL_CORS_PATHS}
+ * have a global CORS mapping; both allow {@link CorsCases#SPRING_CORS_ORIGIN} alone. With Spring Security,
+ * {@code /secure/**} requires HTTP Basic authentication and Spring Security's own CORS support is on for those paths.
  */
 final class TestServer implements AutoCloseable {
 
     static final String ANNOTATED_PATH = "/api/annotated";
 
-    /** The only origin {@code @CrossOrigin} allows: never one that a policy allows. */
-    static final String ANNOTATED_ORIGIN = "https://annotated.example";
+    /** Paths under a global CORS mapping, the first covered by a policy, the second by none. */
+    static final List<String> GLOBAL_CORS_PATHS = List.of("/api/global", "/elsewhere/global");
 
     static final String USER = "user";
 

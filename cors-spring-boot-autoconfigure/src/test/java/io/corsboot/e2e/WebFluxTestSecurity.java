@@ -12,6 +12,8 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
+import io.corsboot.testing.CorsCases;
+
 /** HTTP Basic on {@code /secure/**}, everything else open, and Spring Security's own CORS support on. */
 @Configuration(proxyBeanMethods = false)
 class WebFluxTestSecurity {
@@ -26,8 +28,8 @@ class WebFluxTestSecurity {
             .httpBasic(Customizer.withDefaults())
             // The same requests must reach the handler with and without Spring Security.
             .csrf((csrf) -> csrf.disable())
-            // WebFlux has no equivalent of Spring MVC's HandlerMappingIntrospector: say what @CrossOrigin says.
-            .cors((cors) -> cors.configurationSource(annotatedOnly()))
+            // WebFlux has no equivalent of Spring MVC's HandlerMappingIntrospector: say what the application says.
+            .cors((cors) -> cors.configurationSource(applicationCors()))
             .build();
     }
 
@@ -37,13 +39,14 @@ class WebFluxTestSecurity {
                 User.withUsername(TestServer.USER).password("{noop}" + TestServer.PASSWORD).roles("USER").build());
     }
 
-    private static UrlBasedCorsConfigurationSource annotatedOnly() {
+    private static UrlBasedCorsConfigurationSource applicationCors() {
         CorsConfiguration configuration = new CorsConfiguration();
-        configuration.setAllowedOrigins(List.of(TestServer.ANNOTATED_ORIGIN));
+        configuration.setAllowedOrigins(List.of(CorsCases.SPRING_CORS_ORIGIN));
         configuration.setAllowedMethods(List.of("*"));
         configuration.setAllowedHeaders(List.of("*"));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration(TestServer.ANNOTATED_PATH, configuration);
+        TestServer.GLOBAL_CORS_PATHS.forEach((path) -> source.registerCorsConfiguration(path + "/**", configuration));
         return source;
     }
 }

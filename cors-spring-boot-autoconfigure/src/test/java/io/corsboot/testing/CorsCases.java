@@ -16,14 +16,19 @@ import io.corsboot.testing.CorsCase.Scope;
  *
  * <p>Servers that run these cases implement one handler: every method on every path answers 200 with
  * {@code X-Handler: called}; a path ending in {@code /vary} sets {@code Vary: Accept-Encoding}, replacing any value;
- * one ending in {@code /missing} answers 404; one ending in {@code /boom} throws; {@code /api/annotated} carries
- * {@code @CrossOrigin}.
+ * one ending in {@code /missing} answers 404; one ending in {@code /boom} throws. Spring's own CORS support also
+ * applies, allowing {@link #SPRING_CORS_ORIGIN} alone: {@code /api/annotated} carries {@code @CrossOrigin},
+ * {@code /api/global/**} and {@code /elsewhere/global/**} have a global CORS mapping, and with Spring Security all
+ * three are under its {@code cors()}.
  */
 public final class CorsCases {
 
     public static final String APP = "https://app.example.com";
 
     public static final String ADMIN = "https://admin.example.com";
+
+    /** The only origin that Spring's own CORS configuration allows on the servers: never one a policy allows. */
+    public static final String SPRING_CORS_ORIGIN = "https://annotated.example";
 
     static final String ACAO = "Access-Control-Allow-Origin";
 
@@ -204,11 +209,34 @@ public final class CorsCases {
                 named("the error page of a throwing handler keeps the CORS headers")
                     .request("GET", "/api/boom").origin(APP).onServer()
                     .answer(500).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
-                named("@CrossOrigin on a covered path adds no second set of headers")
+
+                // Spring's own CORS support on a covered path: the policy alone decides
+                named("@CrossOrigin on a covered path adds no second set of headers and no Vary of its own")
                     .request("GET", "/api/annotated").origin(APP).onServer()
-                    .answer(200).header(ACAO, APP).header(ACAC, "true").handlerCalled(),
+                    .answer(200).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
                 named("@CrossOrigin on a covered path cannot widen the policy")
-                    .request("GET", "/api/annotated").origin("https://evil.net").onServer().rejected())
+                    .request("GET", "/api/annotated").origin("https://evil.net").onServer().rejected(),
+                named("a cross-site navigation to a path with @CrossOrigin reaches its handler")
+                    .request("POST", "/api/annotated").origin("https://idp.other.net")
+                    .with("Sec-Fetch-Mode", "navigate").onServer()
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a cross-site navigation from the origin @CrossOrigin allows gets no CORS headers from it")
+                    .request("POST", "/api/annotated").origin(SPRING_CORS_ORIGIN)
+                    .with("Sec-Fetch-Mode", "navigate").onServer()
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a global CORS mapping on a covered path adds no second set of headers and no Vary of its own")
+                    .request("GET", "/api/global").origin(APP).onServer()
+                    .answer(200).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
+                named("a cross-site navigation to a path with a global CORS mapping reaches its handler")
+                    .request("POST", "/api/global").origin("https://idp.other.net")
+                    .with("Sec-Fetch-Mode", "navigate").onServer()
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a path no policy covers keeps Spring's own CORS configuration")
+                    .request("GET", "/elsewhere/global").origin(SPRING_CORS_ORIGIN).onServer()
+                    .answer(200).header(ACAO, SPRING_CORS_ORIGIN).handlerCalled(),
+                named("on a path no policy covers, Spring's own CORS configuration refuses what it does not allow")
+                    .request("GET", "/elsewhere/global").origin(APP).onServer()
+                    .answer(403).absent(ALL_CORS_HEADERS).handlerNotCalled())
             .map(Builder::build);
     }
 
