@@ -97,6 +97,11 @@ class CheckAgreementEndToEndTests {
         boolean answeredByFilter = rejected || (allowed && preflight);
 
         assertThat(preflight).as("preflight").isEqualTo(isPreflight(c));
+        if (reason == Reason.NO_POLICY) {
+            // The filter writes nothing where no policy covers the path: the application's own CORS answers there.
+            assertThat(answer.get("responseHeaders").properties()).as("responseHeaders").isEmpty();
+            return;
+        }
         assertThat(actual.status() == 403 && !actual.handlerCalled()).as("rejected").isEqualTo(rejected);
         assertThat(actual.lines("Access-Control-Allow-Origin").isEmpty()).as("allowed").isEqualTo(!allowed);
         if (answeredByFilter) {
