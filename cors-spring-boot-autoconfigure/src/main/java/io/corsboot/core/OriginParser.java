@@ -230,8 +230,11 @@ final class OriginParser {
     // Browsers serialise IPv6 hosts as RFC 5952 text: lower case, the longest run of two or more zero pieces
     // compressed (WHATWG URL, "IPv6 serializer"). Only a literal is given to InetAddress, so nothing is looked up.
     private static String normaliseIpv6(String value, String host) throws InvalidOrigin {
+        if (host.length() < 3 || !host.endsWith("]")) {
+            throw invalidIpv6(value);
+        }
         String literal = host.substring(1, host.length() - 1);
-        if (!host.endsWith("]") || literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+")) {
+        if (!literal.matches("[0-9A-Fa-f:.]+")) {
             throw invalidIpv6(value);
         }
         byte[] bytes;

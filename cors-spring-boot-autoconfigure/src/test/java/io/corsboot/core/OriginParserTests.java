@@ -49,6 +49,9 @@ class OriginParserTests {
             "'https://app .example.com', ORIGIN_MALFORMED",
             "https://*.example.com, ORIGIN_MALFORMED",
             "http://[::1, ORIGIN_MALFORMED",
+            "http://[, ORIGIN_MALFORMED",
+            "http://[], ORIGIN_MALFORMED",
+            "http://[:8080, ORIGIN_MALFORMED",
             "https://, ORIGIN_MALFORMED" })
     void namesEveryMistakeInAnExactOrigin(String configured, Code code) {
         assertThatExceptionOfType(InvalidOrigin.class).isThrownBy(() -> OriginParser.parseExact(configured))
@@ -82,7 +85,9 @@ class OriginParserTests {
             "chrome-extension://*, PATTERN_SCHEME_NOT_HTTP",
             "*.example.com, ORIGIN_WITHOUT_SCHEME",
             "https://*.example.com/, ORIGIN_HAS_PATH",
-            "'https://*.example.com:[80,x]', ORIGIN_MALFORMED" })
+            "'https://*.example.com:[80,x]', ORIGIN_MALFORMED",
+            "http://[, ORIGIN_MALFORMED",
+            "https://[:[*], ORIGIN_MALFORMED" })
     void namesEveryMistakeInAPattern(String configured, Code code) {
         assertThatExceptionOfType(InvalidOrigin.class).isThrownBy(() -> OriginParser.parsePattern(configured))
             .satisfies((ex) -> assertThat(ex.code()).isEqualTo(code));
