@@ -1,0 +1,169 @@
+package io.corsboot.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.From;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.Size;
+
+import io.corsboot.core.OriginParser.ExactOrigin;
+import io.corsboot.core.OriginParser.InvalidOrigin;
+import io.corsboot.core.OriginParser.OriginPattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Property tests of the startup parser: whatever is configured, a mistake is reported as a problem with a reason and
+ * a fix, never thrown as anything else, and what it accepts matches what browsers send.
+ */
+class OriginParserPropertyTests {
+
+    private static final List<String> CONFIGURED = List.of("https://app.example.com", "https://*.example.com",
+            "http://localhost:[*]", "https://*.app.test:[8443,9443]", "http://localhost:[8080, 8081]",
+            "https://*example.com", "https://app-*.example.com", "*://example.com", "https://*.*.example.com",
+            "https://*", "http://*:[*]", "*", "null", "http://[", "http://[]", "http://[::1", "http://[1.2.3.4]",
+            "http://[::1]:[*]", "http://[::ffff:1.2.3.4]", "http://[0:0:0:0:0:0:0:1]:8080", "https://a.com:[",
+            "https://a.com:[]", "https://a.com:[80,]", "https://a.com:[,]", "https://a.com:[99999999999]",
+            "https://a.com:99999999999", "https://a.com:+80", "https://a.com:٨٠", "https://a.com:[*",
+            "https://xn--.com", "https://" + "a".repeat(64) + ".com", "https://a\u3002com", "https://%61.com",
+            "https://Bücher.example", "HTTPS://APP.EXAMPLE.COM:443", "capacitor://localhost",
+            "chrome-extension://abcdefghijklmnop", "tauri://localhost", "app.example.com", "https://app.example.com/",
+            "https://user@app.example.com", "https://app.example.com:8080/path?q#f", "https://", "https://:443",
+            "https://.", "https://a..b", "http://\u0000", " https://app.example.com");
+
+    private final PolicyCompiler compiler = new PolicyCompiler((host) -> "com".equals(host));
+
+    @Property(tries = 3000)
+    void acceptsAnExactOriginOnlyInTheFormBrowsersSend(@ForAll("configured") String value) {
+        ExactOrigin origin;
+        try {
+            origin = OriginParser.parseExact(value);
+        }
+        catch (InvalidOrigin ex) {
+            assertReported(ex);
+            return;
+        }
+        String serialised = origin.serialised();
+        if (!"null".equals(serialised) && serialised.length() <= RequestOrigin.MAX_LENGTH) {
+            assertThat(RequestOrigin.parse(serialised)).isNotEqualTo(RequestOrigin.MALFORMED);
+        }
+        assertThat(new OriginMatcher(false, List.of(serialised), List.of()).allows(serialised)).isTrue();
+    }
+
+    @Property(tries = 3000)
+    void acceptsAPatternOnlyWhenItMatchesTheOriginsItDescribes(@ForAll("configured") String value) {
+        OriginPattern pattern;
+        try {
+            pattern = OriginParser.parsePattern(value);
+        }
+        catch (InvalidOrigin ex) {
+            assertReported(ex);
+            return;
+        }
+        if (pattern.host() == null) {
+            return;
+        }
+        int defaultPort = "http".equals(pattern.scheme()) ? 80 : 443;
+        int port = (pattern.ports() != null) ? pattern.ports()[0] : defaultPort;
+        String origin = pattern.scheme() + "://" + (pattern.subdomains() ? "a." : "") + pattern.host()
+                + ((port != defaultPort) ? ":" + port : "");
+        OriginMatcher matcher = new OriginMatcher(false, List.of(), List.of(pattern));
+        assertThat(matcher.allows(origin)).as(origin).isTrue();
+        if (pattern.subdomains()) {
+            assertThat(matcher.allows(pattern.scheme() + "://" + pattern.host())).isFalse();
+        }
+    }
+
+    @Property(tries = 300)
+    void reportsEveryValueItRefusesUnderItsOwnProperty(@ForAll @Size(max = 4) List<@From("configured") String> origins,
+            @ForAll @Size(max = 4) List<@From("configured") String> patterns,
+            @ForAll @Size(max = 3) List<@From("tokens") String> methods,
+            @ForAll @Size(max = 3) List<@From("tokens") String> headers, @ForAll boolean credentials,
+            @ForAll boolean privateNetwork) {
+        String prefix = "cors.policies.random.";
+        CorsPolicySpec spec = new CorsPolicySpec("random", new Setting<>(List.of("/**"), prefix + "paths"),
+                new Setting<>(origins, prefix + "allowed-origins"),
+                new Setting<>(patterns, prefix + "allowed-origin-patterns"),
+                new Setting<>(methods, prefix + "allowed-methods"), new Setting<>(headers, prefix + "allowed-headers"),
+                new Setting<>(headers, prefix + "exposed-headers"), new Setting<>(credentials, prefix + "allow-credentials"),
+                new Setting<>(privateNetwork, prefix + "allow-private-network"),
+                new Setting<>(Duration.ofMinutes(30), prefix + "max-age"), null);
+        List<ConfigProblem> problems = new ArrayList<>();
+        this.compiler.compile(spec, problems);
+        for (int i = 0; i < origins.size(); i++) {
+            String property = spec.allowedOrigins().element(i);
+            String value = origins.get(i);
+            if (!"*".equals(value) && !parses(() -> OriginParser.parseExact(value))) {
+                assertThat(problems).anySatisfy((problem) -> {
+                    assertThat(problem.property()).isEqualTo(property);
+                    assertThat(problem.value()).isEqualTo(value);
+                    assertThat(problem.isError()).isTrue();
+                });
+            }
+        }
+        for (int i = 0; i < patterns.size(); i++) {
+            String property = spec.allowedOriginPatterns().element(i);
+            String value = patterns.get(i);
+            if (!parses(() -> OriginParser.parsePattern(value))) {
+                assertThat(problems).anySatisfy((problem) -> {
+                    assertThat(problem.property()).isEqualTo(property);
+                    assertThat(problem.value()).isEqualTo(value);
+                    assertThat(problem.isError()).isTrue();
+                });
+            }
+        }
+        assertThat(problems).allSatisfy((problem) -> {
+            assertThat(problem.property()).startsWith(prefix);
+            assertThat(problem.problem()).isNotBlank();
+            assertThat(problem.fix()).isNotBlank();
+        });
+    }
+
+    private static void assertReported(InvalidOrigin ex) {
+        assertThat(ex.code()).isNotNull();
+        assertThat(ex.getMessage()).isNotBlank();
+        assertThat(ex.fix()).isNotBlank();
+    }
+
+    private static boolean parses(Parse parse) {
+        try {
+            parse.run();
+            return true;
+        }
+        catch (InvalidOrigin ex) {
+            return false;
+        }
+    }
+
+    @Provide
+    Arbitrary<String> configured() {
+        List<String> seeds = Stream.concat(CONFIGURED.stream(), CorsArbitraries.NEAR_MISSES.stream()).toList();
+        return Arbitraries.frequencyOf(Tuple.of(20, Arbitraries.of(seeds)),
+                Tuple.of(30, CorsArbitraries.mutationsOf(seeds)),
+                Tuple.of(25, CorsArbitraries.structuredOrigins()),
+                Tuple.of(10, Arbitraries.strings().withChars(CorsArbitraries.AWKWARD_CHARACTERS).ofMaxLength(12)
+                    .map((rest) -> "https://" + rest)),
+                Tuple.of(10, Arbitraries.strings().all().ofMaxLength(30)),
+                Tuple.of(5, CorsArbitraries.overlongOrigins()));
+    }
+
+    @Provide
+    Arbitrary<String> tokens() {
+        return Arbitraries.oneOf(Arbitraries.of("GET", "post", "*", "Content-Type", "X-A"),
+                Arbitraries.strings().withChars(CorsArbitraries.AWKWARD_CHARACTERS).ofMaxLength(6));
+    }
+
+    @FunctionalInterface
+    private interface Parse {
+
+        void run() throws InvalidOrigin;
+    }
+}
