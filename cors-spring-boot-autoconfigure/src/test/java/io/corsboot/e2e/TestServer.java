@@ -98,6 +98,11 @@ final class TestServer implements AutoCloseable {
         return this.port;
     }
 
+    /** A bean of the application. */
+    <T> T bean(Class<T> type) {
+        return this.context.getBean(type);
+    }
+
     /** The server's own origin. */
     String origin() {
         return "http://localhost:" + this.port;
