@@ -116,7 +116,7 @@ final class OriginParser {
             if (c <= ' ' || c == 0x7f) {
                 throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
                         "contains whitespace or a control character, which browsers never send in an origin.",
-                        "Remove it: \"" + value.strip() + "\".");
+                        "Remove it: \"" + value.replaceAll("[\\s\\p{Cntrl}]", "") + "\".");
             }
         }
         int schemeEnd = value.indexOf("://");
@@ -192,7 +192,7 @@ final class OriginParser {
         if (port != null && port.startsWith("[") && port.endsWith("]")) {
             TreeSet<Integer> ports = new TreeSet<>();
             for (String element : port.substring(1, port.length() - 1).split(",", -1)) {
-                ports.add(parsePort(value, element.strip(), authority.scheme));
+                ports.add(parsePort(value, element, authority.scheme));
             }
             return ports.stream().mapToInt(Integer::intValue).toArray();
         }

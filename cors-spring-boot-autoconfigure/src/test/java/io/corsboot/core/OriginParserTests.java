@@ -2,6 +2,7 @@ package io.corsboot.core;
 
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -91,5 +92,12 @@ class OriginParserTests {
     void namesEveryMistakeInAPattern(String configured, Code code) {
         assertThatExceptionOfType(InvalidOrigin.class).isThrownBy(() -> OriginParser.parsePattern(configured))
             .satisfies((ex) -> assertThat(ex.code()).isEqualTo(code));
+    }
+
+    @Test
+    void suggestsTheValueWithoutItsWhitespace() {
+        assertThatExceptionOfType(InvalidOrigin.class)
+            .isThrownBy(() -> OriginParser.parsePattern("http://localhost:[8080, 8081]"))
+            .satisfies((ex) -> assertThat(ex.fix()).contains("\"http://localhost:[8080,8081]\""));
     }
 }
