@@ -5,7 +5,7 @@ import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A public endpoint that any origin may read. */
+/** The public, read-only API that any origin may read, without credentials. */
 @RestController
 class GreetingController {
 
