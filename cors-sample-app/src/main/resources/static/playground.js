@@ -114,7 +114,11 @@ document.addEventListener('DOMContentLoaded', async () => {
   settings = await (await fetch('/playground/settings')).json();
   showSettings();
   const list = document.getElementById('scenarios');
-  SCENARIOS.forEach((scenario, index) => list.append(card(scenario, index + 1)));
+  const summary = document.querySelector('#summary tbody');
+  SCENARIOS.forEach((scenario, index) => {
+    list.append(card(scenario, index + 1));
+    summary.append(summaryRow(scenario, index + 1));
+  });
   document.getElementById('run-all').addEventListener('click', runAll);
   document.body.dataset.ready = 'true';
 });
@@ -165,6 +169,33 @@ function card(scenario, number) {
   return article;
 }
 
+function summaryRow(scenario, number) {
+  const tableRow = element('tr');
+  tableRow.id = 'summary-' + scenario.id;
+  const link = element('a', '', `${number}. ${scenario.title}`);
+  link.href = '#scenario-' + scenario.id;
+  const name = element('td');
+  name.append(link);
+  const policy = element('td');
+  policy.append(element('span', 'chip policy', scenario.policy));
+  tableRow.append(name, policy, element('td', 'preflight', '–'), element('td', 'verdict', '–'),
+    element('td', 'reason', '–'));
+  return tableRow;
+}
+
+function summarize(scenario, views) {
+  const tableRow = document.getElementById('summary-' + scenario.id);
+  const cell = (name) => tableRow.querySelector('td.' + name);
+  cell('preflight').textContent = views.map((view) => (view.dataset.preflight === 'sent') ? 'sent' : 'none')
+    .join(' · ');
+  cell('verdict').replaceChildren(...views.map((view) => element('span', 'badge ' + view.dataset.verdict,
+    `${view.dataset.method} ${view.dataset.verdict}`)));
+  cell('reason').replaceChildren(...views.map((view) => (view.dataset.reason === 'unavailable')
+    ? element('span', 'muted', 'unavailable')
+    : element('span', 'badge reason ' + ((view.dataset.reason === 'ALLOWED') ? 'read' : 'blocked'),
+      view.dataset.reason)));
+}
+
 async function runAll() {
   const button = document.getElementById('run-all');
   button.disabled = true;
@@ -184,15 +215,19 @@ async function run(scenario) {
   steps.replaceChildren();
   outcome.replaceChildren();
   const origin = (scenario.from === 'other') ? settings.otherOrigin : settings.pageOrigin;
+  const views = [];
   for (const step of scenario.steps) {
     const probe = `${scenario.id}-${Date.now().toString(36)}-${++probeCount}`;
     const result = (scenario.from === 'other') ? await sendFromOtherOrigin(probe, step)
       : await sendRequest(settings.apiOrigin, probe, step);
     const received = await (await fetch('/playground/requests/' + encodeURIComponent(probe))).json();
     const check = await explain(step, origin);
-    steps.append(stepView(step, origin, result, received, check));
+    const view = stepView(step, origin, result, received, check);
+    views.push(view);
+    steps.append(view);
     outcome.append(element('span', 'badge ' + result.verdict, `${step.method} ${result.verdict}`));
   }
+  summarize(scenario, views);
   article.dataset.state = 'done';
   button.disabled = false;
   button.textContent = 'Run again';
@@ -202,6 +237,7 @@ function stepView(step, origin, result, received, check) {
   const preflights = received.filter((request) => request.preflight);
   const actual = received.filter((request) => !request.preflight);
   const view = element('div', 'step');
+  view.dataset.method = step.method;
   view.dataset.verdict = result.verdict;
   view.dataset.preflight = preflights.length ? 'sent' : 'not-sent';
   view.dataset.arrived = actual.length ? 'yes' : 'no';
@@ -248,7 +284,7 @@ function verdictView(result) {
       view.append(header);
     }
     if (result.body) {
-      view.append(element('pre', 'body', result.body));
+      view.append(element('pre', 'body', readable(result.body)));
     }
   }
   else if (result.verdict === 'blocked') {
@@ -365,6 +401,16 @@ function code(step, origin) {
   }
   const call = `fetch('${settings.apiOrigin}${step.path}'` + (options.length ? `, {\n  ${options.join(',\n  ')}\n})` : ')');
   return `// from ${origin}\n${call}`;
+}
+
+// JSON on one line with a space after each comma and colon, so that it wraps between values.
+function readable(body) {
+  try {
+    return JSON.stringify(JSON.parse(body), null, 1).replace(/\n\s*/g, ' ');
+  }
+  catch (error) {
+    return body;
+  }
 }
 
 function row(list, term, content, name) {

@@ -6,28 +6,50 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 
-import org.junit.jupiter.api.Test;
+import com.jayway.jsonpath.JsonPath;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.reactor.netty.NettyWebServer;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/** The sample starts as the README runs it, on either stack, and serves the API and the playground page. */
 class SampleApplicationTests {
 
-    @LocalServerPort
-    private int port;
+    private final HttpClient http = HttpClient.newHttpClient();
 
-    @Test
-    void publicApiIsReadableFromAnyOrigin() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/public/greeting"))
-            .header("Origin", "https://anywhere.example")
-            .build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
-        assertThat(response.headers().allValues("Vary")).contains("Origin");
+    @ParameterizedTest
+    @EnumSource(SampleStack.class)
+    void startsOnItsStackAndServesTheApiAndThePlayground(SampleStack stack) throws Exception {
+        try (ConfigurableApplicationContext context = stack.start()) {
+            WebServer server = ((WebServerApplicationContext) context).getWebServer();
+            assertThat(server).isInstanceOf((stack == SampleStack.MVC) ? TomcatWebServer.class : NettyWebServer.class);
+            String api = "http://localhost:" + server.getPort();
+
+            HttpResponse<String> greeting = get(api + "/public/greeting", "https://anywhere.example");
+            assertThat(greeting.statusCode()).isEqualTo(200);
+            assertThat(greeting.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            assertThat(greeting.headers().allValues("Vary")).contains("Origin");
+
+            String pageOrigin = JsonPath.read(get(api + "/playground/settings", null).body(), "$.pageOrigin");
+            assertThat(pageOrigin).startsWith("http://localhost:").isNotEqualTo(api);
+            HttpResponse<String> page = get(pageOrigin + "/", null);
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("<title>CORS playground</title>");
+        }
+    }
+
+    private HttpResponse<String> get(String url, @Nullable String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return this.http.send(request.build(), BodyHandlers.ofString());
     }
 }
