@@ -46,9 +46,6 @@ abstract class PlaygroundBrowserTests {
 
     private final String stackName;
 
-    @TempDir
-    Path profile;
-
     private @Nullable ConfigurableApplicationContext context;
 
     private @Nullable ChromeDriver browser;
@@ -61,11 +58,11 @@ abstract class PlaygroundBrowserTests {
     }
 
     @BeforeAll
-    void openPlayground() {
+    void openPlayground(@TempDir Path profile) {
         Chromium.assumeInstalled();
         this.context = this.stack.start();
         this.pagePort = this.context.getBean(Playground.class).pagePort();
-        this.browser = Chromium.start(this.profile);
+        this.browser = Chromium.start(profile);
         browser().get("http://localhost:" + this.pagePort + "/");
         waitUntil(() -> "true".equals(browser().findElement(By.tagName("body")).getDomAttribute("data-ready")));
     }
