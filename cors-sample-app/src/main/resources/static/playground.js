@@ -252,7 +252,7 @@ function stepView(step, origin, result, received, check) {
   row(facts, 'Preflight', preflightText(preflights), 'preflight');
   row(facts, 'Server received', arrivalText(actual, preflights), 'arrival');
   row(facts, 'Browser', verdictView(result), 'verdict');
-  row(facts, 'Why', explanationView(check), 'explanation');
+  row(facts, 'Why', explanationView(check, result), 'explanation');
   view.append(request, facts);
   return view;
 }
@@ -297,7 +297,7 @@ function verdictView(result) {
   return view;
 }
 
-function explanationView(check) {
+function explanationView(check, result) {
   const view = element('div');
   if (check.unavailable) {
     view.append(element('span', 'muted', 'Explanation unavailable: ' + check.unavailable + '.'));
@@ -310,6 +310,10 @@ function explanationView(check) {
   view.append(element('span', 'text', check.explanation));
   if (check.hint) {
     view.append(element('div', 'hint', check.hint));
+  }
+  if (check.allowed && result.verdict === 'blocked') {
+    view.append(element('div', 'hint', 'The policy allows this request, and still the browser refused the '
+      + 'answer: the description above says why.'));
   }
   return view;
 }
