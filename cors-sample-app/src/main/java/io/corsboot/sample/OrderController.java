@@ -30,6 +30,8 @@ class OrderController {
 
     private final AtomicLong ids = new AtomicLong(100);
 
+    private final AtomicLong requests = new AtomicLong();
+
     @GetMapping
     OrderList list(@RequestHeader(name = "X-Client-Version", required = false) @Nullable String clientVersion) {
         return new OrderList(List.of(order(42, "Coffee beans", 2), order(43, "Filters", 1)), clientVersion);
@@ -38,7 +40,7 @@ class OrderController {
     @GetMapping("/{id}")
     ResponseEntity<Order> get(@PathVariable long id) {
         return ResponseEntity.ok()
-            .header(REQUEST_ID, "req-" + Long.toHexString(this.ids.incrementAndGet()))
+            .header(REQUEST_ID, "req-" + this.requests.incrementAndGet())
             .header(SERVED_BY, "orders-1")
             .body(order(id, "Coffee beans", 2));
     }
