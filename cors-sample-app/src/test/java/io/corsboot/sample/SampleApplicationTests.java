@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
 import org.jspecify.annotations.Nullable;
@@ -19,14 +20,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample starts as the README runs it, on either stack, and serves the API and the playground page. */
+/**
+ * The sample starts as the README runs it, on either stack, and serves the API, the playground page and the
+ * {@code cors} endpoint.
+ */
 class SampleApplicationTests {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
     @EnumSource(SampleStack.class)
-    void startsOnItsStackAndServesTheApiAndThePlayground(SampleStack stack) throws Exception {
+    void startsOnItsStackAndServesTheApiThePlaygroundAndTheCorsEndpoint(SampleStack stack) throws Exception {
         try (ConfigurableApplicationContext context = stack.start()) {
             WebServer server = ((WebServerApplicationContext) context).getWebServer();
             assertThat(server).isInstanceOf((stack == SampleStack.MVC) ? TomcatWebServer.class : NettyWebServer.class);
@@ -42,6 +46,11 @@ class SampleApplicationTests {
             HttpResponse<String> page = get(pageOrigin + "/", null);
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<title>CORS playground</title>");
+
+            HttpResponse<String> cors = get(api + "/actuator/cors", null);
+            assertThat(cors.statusCode()).isEqualTo(200);
+            List<String> policies = JsonPath.read(cors.body(), "$.policies[*].name");
+            assertThat(policies).containsExactlyInAnyOrder("public", "partner-api", "admin", "cors-check");
         }
     }
 

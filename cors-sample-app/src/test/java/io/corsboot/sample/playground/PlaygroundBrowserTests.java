@@ -94,6 +94,7 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.preflight()).isEqualTo("not-sent");
         assertThat(get.arrived()).isEqualTo("yes");
         assertThat(get.body()).contains("Hello from the CORS sample");
+        assertExplained(get, "ALLOWED", "public");
     }
 
     @Test
@@ -104,6 +105,7 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.preflight()).isEqualTo("not-sent");
         assertThat(get.headers()).containsEntry("X-Served-By", "null (not readable)");
         assertThat(get.headers().get("X-Request-Id")).startsWith("req-");
+        assertExplained(get, "ALLOWED", "partner-api");
     }
 
     @Test
@@ -115,6 +117,7 @@ abstract class PlaygroundBrowserTests {
         assertThat(post.verdict()).isEqualTo("read");
         assertThat(post.status()).isEqualTo("201");
         assertThat(post.body()).contains("\"status\": \"created\"");
+        assertExplained(post, "ALLOWED", "partner-api");
     }
 
     @Test
@@ -130,6 +133,8 @@ abstract class PlaygroundBrowserTests {
         assertThat(delete.preflightText()).contains("asking for DELETE");
         assertThat(delete.verdict()).isEqualTo("read");
         assertThat(delete.status()).isEqualTo("204");
+        assertExplained(put, "ALLOWED", "partner-api");
+        assertExplained(delete, "ALLOWED", "partner-api");
     }
 
     @Test
@@ -139,6 +144,7 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.preflightText()).contains("with headers x-client-version");
         assertThat(get.verdict()).isEqualTo("read");
         assertThat(get.body()).contains("\"clientVersion\": \"2.1\"");
+        assertExplained(get, "ALLOWED", "partner-api");
     }
 
     @Test
@@ -148,6 +154,7 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.preflightText()).contains("with headers authorization");
         assertThat(get.verdict()).isEqualTo("read");
         assertThat(get.body()).contains("partner-bot");
+        assertExplained(get, "ALLOWED", "partner-api");
     }
 
     @Test
@@ -162,6 +169,8 @@ abstract class PlaygroundBrowserTests {
         assertThat(me.verdict()).isEqualTo("read");
         assertThat(me.status()).isEqualTo("200");
         assertThat(me.body()).contains("\"user\": \"ada\"", "session cookie");
+        assertExplained(signIn, "ALLOWED", "partner-api");
+        assertExplained(me, "ALLOWED", "partner-api");
     }
 
     // After the sign-in above, so that the browser holds a session cookie it could send.
@@ -176,6 +185,8 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.verdict()).isEqualTo("blocked");
         assertThat(run.console()).anyMatch((message) -> message.contains("blocked by CORS policy")
                 && message.contains("must not be the wildcard '*'"));
+        // The policy admits any origin: it is the browser that refuses "*" to a request with credentials.
+        assertExplained(get, "ALLOWED", "public");
     }
 
     @Test
@@ -188,6 +199,8 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.verdict()).isEqualTo("blocked");
         assertThat(run.console()).anyMatch((message) -> message.contains("blocked by CORS policy")
                 && message.contains("No 'Access-Control-Allow-Origin' header"));
+        assertExplained(get, "ORIGIN_NOT_ALLOWED", "admin");
+        assertThat(get.explanation()).contains("http://localhost:" + this.pagePort);
     }
 
     // After the sign-in above: the cookie exists, and stays home because 127.0.0.1 is another site.
@@ -199,6 +212,8 @@ abstract class PlaygroundBrowserTests {
         assertThat(get.cookies()).isEmpty();
         assertThat(get.preflight()).isEqualTo("not-sent");
         assertThat(get.verdict()).isEqualTo("blocked");
+        assertExplained(get, "ORIGIN_NOT_ALLOWED", "partner-api");
+        assertThat(get.explanation()).contains("http://127.0.0.1:" + this.pagePort);
     }
 
     @Test
@@ -239,6 +254,12 @@ abstract class PlaygroundBrowserTests {
         return new Run(steps, console);
     }
 
+    private static void assertExplained(Step step, String reason, String policy) {
+        assertThat(step.reason()).isEqualTo(reason);
+        assertThat(step.policy()).isEqualTo(policy);
+        assertThat(step.explanation()).isNotBlank();
+    }
+
     private void waitUntil(BooleanSupplier condition) {
         new WebDriverWait(browser(), TIMEOUT).until((driver) -> condition.getAsBoolean());
     }
@@ -254,7 +275,8 @@ abstract class PlaygroundBrowserTests {
 
     /** One request of a scenario, as the page showed it. */
     record Step(String verdict, @Nullable String status, String preflight, String arrived, List<String> cookies,
-            String preflightText, String arrivalText, String body, Map<String, String> headers) {
+            String preflightText, String arrivalText, String body, Map<String, String> headers, String reason,
+            String policy, String explanation) {
 
         static Step of(WebElement step) {
             Map<String, String> headers = new LinkedHashMap<>();
@@ -263,13 +285,16 @@ abstract class PlaygroundBrowserTests {
                 headers.put(header.getDomAttribute("data-name"), text.substring(text.indexOf(": ") + 2));
             }
             List<WebElement> body = step.findElements(By.cssSelector("dd.verdict pre.body"));
+            List<WebElement> policy = step.findElements(By.cssSelector("dd.explanation .policy"));
             String cookies = step.getDomAttribute("data-cookies");
             return new Step(step.getDomAttribute("data-verdict"), step.getDomAttribute("data-status"),
                     step.getDomAttribute("data-preflight"), step.getDomAttribute("data-arrived"),
                     (cookies == null || cookies.isEmpty()) ? List.of() : Arrays.asList(cookies.split(",")),
                     step.findElement(By.cssSelector("dd.preflight")).getText(),
                     step.findElement(By.cssSelector("dd.arrival")).getText(),
-                    body.isEmpty() ? "" : body.get(0).getText(), headers);
+                    body.isEmpty() ? "" : body.get(0).getText(), headers, step.getDomAttribute("data-reason"),
+                    policy.isEmpty() ? "" : policy.get(0).getText(),
+                    step.findElement(By.cssSelector("dd.explanation")).getText());
         }
     }
 }
