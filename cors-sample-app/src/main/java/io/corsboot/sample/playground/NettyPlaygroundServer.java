@@ -1,5 +1,7 @@
 package io.corsboot.sample.playground;
 
+import java.net.InetAddress;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
@@ -10,8 +12,9 @@ import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 
 /**
- * Serves the playground page on WebFlux: a second Reactor Netty server, on the playground's port, in front of the
- * application's own {@link HttpHandler}, so that it serves the same application with the same filters.
+ * Serves the playground page on WebFlux: a second Reactor Netty server, on the playground's port and the API's
+ * address, in front of the application's own {@link HttpHandler}, so that it serves the same application with the
+ * same filters.
  */
 final class NettyPlaygroundServer implements SmartLifecycle {
 
@@ -19,16 +22,19 @@ final class NettyPlaygroundServer implements SmartLifecycle {
 
     private final int port;
 
+    private final @Nullable InetAddress address;
+
     private final Playground playground;
 
     private final @Nullable ReactorResourceFactory resources;
 
     private volatile @Nullable WebServer server;
 
-    NettyPlaygroundServer(HttpHandler httpHandler, int port, Playground playground,
+    NettyPlaygroundServer(HttpHandler httpHandler, int port, @Nullable InetAddress address, Playground playground,
             @Nullable ReactorResourceFactory resources) {
         this.httpHandler = httpHandler;
         this.port = port;
+        this.address = address;
         this.playground = playground;
         this.resources = resources;
     }
@@ -36,6 +42,7 @@ final class NettyPlaygroundServer implements SmartLifecycle {
     @Override
     public void start() {
         NettyReactiveWebServerFactory factory = new NettyReactiveWebServerFactory(this.port);
+        factory.setAddress(this.address);
         // The API's server runs on these event loops too, and they are released only after both servers stopped.
         factory.setResourceFactory(this.resources);
         WebServer server = factory.getWebServer(this.httpHandler);

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +32,9 @@ class PlaygroundConfiguration {
         }
 
         @Bean
-        TomcatPlaygroundConnector playgroundConnector(PlaygroundProperties properties, Playground playground) {
-            return new TomcatPlaygroundConnector(properties.port(), playground);
+        TomcatPlaygroundConnector playgroundConnector(PlaygroundProperties properties, ServerProperties server,
+                Playground playground) {
+            return new TomcatPlaygroundConnector(properties.port(), server.getAddress(), playground);
         }
 
         // Ahead of every filter, the CORS filter included, so that the log also sees the preflights it answers.
@@ -55,8 +57,9 @@ class PlaygroundConfiguration {
 
         @Bean
         NettyPlaygroundServer playgroundServer(HttpHandler httpHandler, PlaygroundProperties properties,
-                Playground playground, ObjectProvider<ReactorResourceFactory> resources) {
-            return new NettyPlaygroundServer(httpHandler, properties.port(), playground, resources.getIfAvailable());
+                ServerProperties server, Playground playground, ObjectProvider<ReactorResourceFactory> resources) {
+            return new NettyPlaygroundServer(httpHandler, properties.port(), server.getAddress(), playground,
+                    resources.getIfAvailable());
         }
 
         @Bean
