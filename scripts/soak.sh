@@ -81,7 +81,7 @@ for stack in "${stacks[@]}"; do
     for _ in $(seq 1 120); do
         # The application's own server logs first; a second server or connector (the sample's playground page)
         # starts after it or is listed after it.
-        port="$(grep -oE '(Tomcat|Netty) started on port [0-9]+' "$log" | head -n 1 | grep -oE '[0-9]+$' || true)"
+        port="$(grep -oE '(Tomcat|Netty) started on ports? [0-9]+' "$log" | head -n 1 | grep -oE '[0-9]+$' || true)"
         [ -n "$port" ] && break
         kill -0 "$app_pid" 2>/dev/null || break
         sleep 1
