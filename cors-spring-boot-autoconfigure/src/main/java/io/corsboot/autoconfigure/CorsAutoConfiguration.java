@@ -50,7 +50,7 @@ public final class CorsAutoConfiguration {
         return new CorsProcessor(corsPolicySnapshotHolder, listeners.orderedStream().toList());
     }
 
-    private static String describe(CompiledPolicy policy) {
+    static String describe(CompiledPolicy policy) {
         var spec = policy.spec();
         return "CORS policy '" + policy.name() + "' covers " + spec.paths().value() + ": origins "
                 + spec.allowedOrigins().value() + ", origin patterns " + spec.allowedOriginPatterns().value()

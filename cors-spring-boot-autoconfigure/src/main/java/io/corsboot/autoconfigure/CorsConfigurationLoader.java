@@ -75,6 +75,15 @@ public final class CorsConfigurationLoader {
      * @throws io.corsboot.core.CorsConfigurationException with every error found
      */
     public PolicySnapshot load(Environment environment) {
+        return load(environment, PolicySnapshot.empty());
+    }
+
+    /**
+     * Binds, validates and compiles the {@code cors.*} configuration to replace a snapshot, whose supplied origins
+     * carry over and whose unchanged policies are reused.
+     * @throws io.corsboot.core.CorsConfigurationException with every error found
+     */
+    public PolicySnapshot load(Environment environment, PolicySnapshot previous) {
         List<ConfigProblem> problems = new ArrayList<>();
         CorsProperties properties = new CorsProperties();
         Binder.get(environment).bind(CORS, Bindable.ofInstance(properties), new RecordingBindHandler(problems));
@@ -82,7 +91,7 @@ public final class CorsConfigurationLoader {
         problems.addAll(unknownKeys(environment));
         // cors.defaults is also checked on its own: a mistake there counts even where every policy overrides it.
         this.compiler.compile(PolicySpecs.defaults(properties), problems);
-        return PolicySnapshot.compile(PolicySpecs.from(properties), problems, this.compiler);
+        return PolicySnapshot.compile(PolicySpecs.from(properties), problems, this.compiler, previous);
     }
 
     /**

@@ -7,9 +7,16 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
 
-/** Matches when at least one property under {@code cors.policies} is set: without policies no filter is needed. */
+/**
+ * Matches when at least one property under {@code cors.policies} is set, or when the configuration can be refreshed
+ * while the application runs (Spring Cloud Context is present): without policies, and without a way for them to
+ * appear, no filter is needed.
+ */
 class OnCorsPoliciesCondition extends SpringBootCondition {
+
+    static final String ENVIRONMENT_CHANGE_EVENT = "org.springframework.cloud.context.environment.EnvironmentChangeEvent";
 
     private static final ConfigurationPropertyName POLICIES = ConfigurationPropertyName.of("cors.policies");
 
@@ -20,6 +27,9 @@ class OnCorsPoliciesCondition extends SpringBootCondition {
                     && iterable.filter(POLICIES::isAncestorOf).stream().findAny().isPresent()) {
                 return ConditionOutcome.match("cors.policies is set");
             }
+        }
+        if (ClassUtils.isPresent(ENVIRONMENT_CHANGE_EVENT, context.getClassLoader())) {
+            return ConditionOutcome.match("no property under cors.policies is set, but a refresh may add some");
         }
         return ConditionOutcome.noMatch("no property under cors.policies is set");
     }

@@ -56,11 +56,13 @@ public final class CompiledPolicy {
 
     private final @Nullable CompiledPolicy candidate;
 
+    private final int suppliedOrigins;
+
     private final Decision[] decisions;
 
     CompiledPolicy(CorsPolicySpec spec, OriginMatcher origins, @Nullable Set<String> methods,
             @Nullable String allowMethods, String @Nullable [] headers, @Nullable String allowHeaders,
-            @Nullable String exposeHeaders, @Nullable CompiledPolicy candidate) {
+            @Nullable String exposeHeaders, @Nullable CompiledPolicy candidate, int suppliedOrigins) {
         this.spec = spec;
         this.origins = origins;
         this.methods = methods;
@@ -72,6 +74,7 @@ public final class CompiledPolicy {
         this.privateNetwork = spec.allowPrivateNetwork().value();
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
+        this.suppliedOrigins = suppliedOrigins;
         this.decisions = new Decision[Kind.values().length * REASONS];
         for (Kind kind : Kind.values()) {
             for (Reason reason : Reason.values()) {
@@ -93,6 +96,11 @@ public final class CompiledPolicy {
     /** The candidate evaluated beside this policy, or null. */
     public @Nullable CompiledPolicy candidate() {
         return this.candidate;
+    }
+
+    /** How many origins and origin patterns the application supplied, beyond the configured ones. */
+    public int suppliedOrigins() {
+        return this.suppliedOrigins;
     }
 
     /** Whether the policy allows any origin, which it then answers with {@code *} unless credentials are allowed. */

@@ -55,7 +55,9 @@ public record ConfigProblem(Code code, String property, @Nullable String value, 
         UNKNOWN_PROPERTY,
         MAX_AGE_ABOVE_BROWSER_CAP(true),
         INSECURE_ORIGIN_WITH_CREDENTIALS(true),
-        UNKNOWN_ENVIRONMENT_VARIABLE(true);
+        UNKNOWN_ENVIRONMENT_VARIABLE(true),
+        SUPPLIED_ORIGIN_DROPPED(true),
+        SUPPLIER_POLICY_UNKNOWN(true);
 
         private final boolean warning;
 

@@ -2,9 +2,13 @@ package io.corsboot.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -14,6 +18,7 @@ import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.OriginParser.ExactOrigin;
 import io.corsboot.core.OriginParser.InvalidOrigin;
 import io.corsboot.core.OriginParser.OriginPattern;
+import io.corsboot.core.SuppliedOrigins.Checked;
 
 /**
  * Validates one policy and compiles it. Every problem found is added to the caller's list, so that one report can
@@ -44,6 +49,22 @@ public final class PolicyCompiler {
      * @return the compiled policy, usable only when no error was added
      */
     public CompiledPolicy compile(CorsPolicySpec spec, List<ConfigProblem> problems) {
+        return compile(spec, List.of(), problems);
+    }
+
+    /**
+     * Validates and compiles a policy and its candidate, both with origins supplied by the application.
+     * @param spec the policy as configured
+     * @param supplied origins supplied for the policy, already validated
+     * @param problems where errors and warnings are added
+     * @return the compiled policy, usable only when no error was added
+     */
+    public CompiledPolicy compile(CorsPolicySpec spec, List<SuppliedOrigins> supplied, List<ConfigProblem> problems) {
+        return compile(spec, supplied, problems, true);
+    }
+
+    private CompiledPolicy compile(CorsPolicySpec spec, List<SuppliedOrigins> supplied, List<ConfigProblem> problems,
+            boolean reportSupplied) {
         boolean credentials = spec.allowCredentials().value();
         boolean privateNetwork = spec.allowPrivateNetwork().value();
 
@@ -121,7 +142,9 @@ public final class PolicyCompiler {
                 spec.allowedOriginPatterns(), new Setting<>(methods, spec.allowedMethods().property()),
                 spec.allowedHeaders(), spec.exposedHeaders(), spec.allowCredentials(), spec.allowPrivateNetwork(),
                 spec.maxAge(), null);
-        CompiledPolicy candidate = (spec.candidate() != null) ? compile(spec.candidate(), problems) : null;
+        // The candidate's warnings about supplied origins would repeat the policy's, unless only it has credentials.
+        CompiledPolicy candidate = (spec.candidate() != null) ? compile(spec.candidate(), supplied, problems,
+                spec.candidate().allowCredentials().value() && !credentials) : null;
         CorsPolicySpec effectiveWithCandidate = effective.withCandidate((candidate != null) ? candidate.spec() : null);
 
         Set<String> allowedMethods = null;
@@ -142,8 +165,119 @@ public final class PolicyCompiler {
             allowHeaders = String.join(", ", headers);
         }
         String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
-        return new CompiledPolicy(effectiveWithCandidate, new OriginMatcher(anyOrigin, exact, patterns),
-                allowedMethods, allowMethods, allowedHeaders, allowHeaders, exposeHeaders, candidate);
+        Set<String> allExact = exact;
+        List<OriginPattern> allPatterns = patterns;
+        int suppliedCount = 0;
+        if (!supplied.isEmpty()) {
+            Set<String> suppliedExact = new HashSet<>();
+            List<OriginPattern> suppliedPatterns = new ArrayList<>();
+            for (SuppliedOrigins from : supplied) {
+                suppliedExact.addAll(from.exact());
+                suppliedPatterns.addAll(from.patterns());
+                if (reportSupplied && credentials) {
+                    for (String value : from.insecure()) {
+                        warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value,
+                                problems);
+                    }
+                }
+            }
+            suppliedCount = suppliedExact.size() + suppliedPatterns.size();
+            suppliedExact.addAll(exact);
+            allExact = suppliedExact;
+            allPatterns = new ArrayList<>(patterns);
+            allPatterns.addAll(suppliedPatterns);
+        }
+        return new CompiledPolicy(effectiveWithCandidate, new OriginMatcher(anyOrigin, allExact, allPatterns),
+                allowedMethods, allowMethods, allowedHeaders, allowHeaders, exposeHeaders, candidate, suppliedCount);
+    }
+
+    /**
+     * Validates origins that the application supplies for a policy. Each value is checked as a configured one
+     * is, and one that is invalid, or that would open the policy to everyone ({@code "*"}, {@code "null"}, a
+     * pattern for every origin or for every domain under a public suffix), is dropped with a warning.
+     * @param supplier the supplier's name, shown in warnings
+     * @param policy the policy the origins are for
+     * @param origins exact origins as supplied
+     * @param patterns origin patterns as supplied
+     * @param previous the last validation of the same supplier for the same policy, whose verdicts are reused for
+     * the values it has seen, or null
+     * @return the validated origins
+     */
+    public SuppliedOrigins validateSupplied(String supplier, String policy, Collection<String> origins,
+            Collection<String> patterns, @Nullable SuppliedOrigins previous) {
+        String property = suppliedProperty(supplier, policy);
+        SuppliedOrigins reusable = (previous != null && previous.supplier().equals(supplier)
+                && previous.policy().equals(policy)) ? previous : null;
+        Map<String, Checked<String>> checkedOrigins = new HashMap<>(capacity(origins.size()));
+        for (String value : origins) {
+            if (!checkedOrigins.containsKey(value)) {
+                Checked<String> known = (reusable != null) ? reusable.origin(value) : null;
+                checkedOrigins.put(value, (known != null) ? known : checkSuppliedOrigin(value, property));
+            }
+        }
+        Map<String, Checked<OriginPattern>> checkedPatterns = new HashMap<>(capacity(patterns.size()));
+        for (String value : patterns) {
+            if (!checkedPatterns.containsKey(value)) {
+                Checked<OriginPattern> known = (reusable != null) ? reusable.pattern(value) : null;
+                checkedPatterns.put(value, (known != null) ? known : checkSuppliedPattern(value, property));
+            }
+        }
+        return new SuppliedOrigins(supplier, policy, checkedOrigins, checkedPatterns);
+    }
+
+    private static Checked<String> checkSuppliedOrigin(String value, String property) {
+        if ("*".equals(value)) {
+            return dropped(value, property, "would allow every origin, and a supplied origin never opens a policy "
+                    + "to every origin.", "Supply the tenant's own origins, or configure \"*\" in allowed-origins.");
+        }
+        try {
+            ExactOrigin origin = OriginParser.parseExact(value);
+            if ("null".equals(origin.serialised())) {
+                return dropped(value, property, "is sent by any sandboxed iframe or local file, and a supplied "
+                        + "origin never opens a policy to them.",
+                        "Supply the tenant's own origins, or configure \"null\" in allowed-origins.");
+            }
+            boolean insecure = "http".equals(origin.scheme()) && !OriginParser.isLoopback(origin.host());
+            return new Checked<>(value, origin.serialised(), null, insecure);
+        }
+        catch (InvalidOrigin ex) {
+            return dropped(value, property, ex.getMessage(), ex.fix());
+        }
+    }
+
+    private Checked<OriginPattern> checkSuppliedPattern(String value, String property) {
+        try {
+            OriginPattern pattern = OriginParser.parsePattern(value);
+            if (pattern.host() == null) {
+                return dropped(value, property, "matches every origin of its scheme, and a supplied pattern never "
+                        + "opens a policy to every origin.",
+                        "Supply a pattern for the tenant's own domain, such as \"https://*.tenant.example.com\".");
+            }
+            if (pattern.subdomains() && this.isPublicSuffix.test(pattern.host())) {
+                return dropped(value, property, "matches every domain under the public suffix \"" + pattern.host()
+                        + "\", and those domains belong to other people.",
+                        "Supply a pattern for the tenant's own domain, such as \"" + pattern.scheme()
+                                + "://*.tenant.example." + pattern.host() + "\".");
+            }
+            boolean insecure = "http".equals(pattern.scheme()) && !OriginParser.isLoopback(pattern.host());
+            return new Checked<>(value, pattern, null, insecure);
+        }
+        catch (InvalidOrigin ex) {
+            return dropped(value, property, ex.getMessage(), ex.fix());
+        }
+    }
+
+    private static <T> Checked<T> dropped(String value, String property, String problem, String fix) {
+        return new Checked<>(value, null, new ConfigProblem(Code.SUPPLIED_ORIGIN_DROPPED, property, value,
+                "is dropped and never applies: " + problem, fix), false);
+    }
+
+    private static String suppliedProperty(String supplier, String policy) {
+        return "cors.policies." + policy + " (supplied by " + supplier + ")";
+    }
+
+    private static int capacity(int size) {
+        return (int) (size / 0.75f) + 1;
     }
 
     private void checkPattern(OriginPattern pattern, boolean credentials, boolean privateNetwork, String property,

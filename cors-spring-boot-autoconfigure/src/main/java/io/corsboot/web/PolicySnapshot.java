@@ -23,6 +23,7 @@ import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
 import io.corsboot.core.PolicyCompiler;
 import io.corsboot.core.Setting;
+import io.corsboot.core.SuppliedOrigins;
 
 /**
  * Every policy of one configuration, compiled, with the path patterns that choose between them. Immutable: a new
@@ -32,7 +33,8 @@ import io.corsboot.core.Setting;
  */
 public final class PolicySnapshot {
 
-    private static final PolicySnapshot EMPTY = new PolicySnapshot(new Route[0], List.of(), List.of());
+    private static final PolicySnapshot EMPTY = new PolicySnapshot(new Route[0], List.of(), List.of(), List.of(),
+            List.of(), Map.of(), Map.of());
 
     private final Route[] routes;
 
@@ -40,12 +42,27 @@ public final class PolicySnapshot {
 
     private final List<ConfigProblem> warnings;
 
+    // What the snapshot was built from, kept so that a change rebuilds from it and reuses what it does not touch.
+    private final List<CorsPolicySpec> specs;
+
+    private final List<ConfigProblem> bindingWarnings;
+
+    private final Map<String, List<SuppliedOrigins>> supplied;
+
+    private final Map<String, Compiled> compiled;
+
     private final String fingerprint;
 
-    private PolicySnapshot(Route[] routes, List<CompiledPolicy> policies, List<ConfigProblem> warnings) {
+    private PolicySnapshot(Route[] routes, List<CompiledPolicy> policies, List<ConfigProblem> warnings,
+            List<CorsPolicySpec> specs, List<ConfigProblem> bindingWarnings, Map<String, List<SuppliedOrigins>> supplied,
+            Map<String, Compiled> compiled) {
         this.routes = routes;
         this.policies = policies;
         this.warnings = warnings;
+        this.specs = specs;
+        this.bindingWarnings = bindingWarnings;
+        this.supplied = supplied;
+        this.compiled = compiled;
         this.fingerprint = Fingerprint.of(policies);
     }
 
@@ -64,14 +81,81 @@ public final class PolicySnapshot {
      */
     public static PolicySnapshot compile(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
             PolicyCompiler compiler) {
+        return compile(specs, bindingProblems, compiler, EMPTY);
+    }
+
+    /**
+     * Validates and compiles a new configuration to replace a snapshot. The origins supplied to the previous
+     * snapshot apply to the new one, and each policy whose spec and supplied origins are unchanged is taken from the
+     * previous snapshot as it is, by reference.
+     * @param specs the policies as configured
+     * @param bindingProblems problems already found while binding the configuration, reported with the rest
+     * @param compiler the policy compiler
+     * @param previous the snapshot being replaced
+     * @return the snapshot, with any warnings
+     * @throws CorsConfigurationException with every error, when there is one
+     */
+    public static PolicySnapshot compile(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
+            PolicyCompiler compiler, PolicySnapshot previous) {
+        return build(specs, bindingProblems, compiler, previous.supplied, previous);
+    }
+
+    /**
+     * This snapshot with new origins from one supplier: the policy they are for is recompiled, every other one is
+     * shared with this snapshot. Supplied origins never make a configuration invalid, so this never throws.
+     * @param origins the supplier's origins, already validated
+     * @param compiler the policy compiler
+     * @return the new snapshot
+     */
+    public PolicySnapshot withSupplied(SuppliedOrigins origins, PolicyCompiler compiler) {
+        Map<String, List<SuppliedOrigins>> supplied = new HashMap<>();
+        this.supplied.forEach((policy, list) -> {
+            List<SuppliedOrigins> others = list.stream()
+                .filter((other) -> !other.supplier().equals(origins.supplier()))
+                .toList();
+            if (!others.isEmpty()) {
+                supplied.put(policy, others);
+            }
+        });
+        List<SuppliedOrigins> forPolicy = new ArrayList<>(supplied.getOrDefault(origins.policy(), List.of()));
+        forPolicy.add(origins);
+        forPolicy.sort(Comparator.comparing(SuppliedOrigins::supplier));
+        supplied.put(origins.policy(), List.copyOf(forPolicy));
+        return build(this.specs, this.bindingWarnings, compiler, Map.copyOf(supplied), this);
+    }
+
+    /** The last origins a supplier gave to this snapshot, or null. */
+    public @Nullable SuppliedOrigins supplied(String supplier) {
+        for (List<SuppliedOrigins> list : this.supplied.values()) {
+            for (SuppliedOrigins origins : list) {
+                if (origins.supplier().equals(supplier)) {
+                    return origins;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static PolicySnapshot build(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
+            PolicyCompiler compiler, Map<String, List<SuppliedOrigins>> supplied, PolicySnapshot previous) {
         List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
         List<Route> routes = new ArrayList<>();
         Map<String, String> patternOwners = new HashMap<>();
         // By name, so that the report, and which of two policies a duplicate pattern is blamed on, never depend
         // on the order a property source happens to keep.
         List<CorsPolicySpec> byName = specs.stream().sorted(Comparator.comparing(CorsPolicySpec::name)).toList();
+        Map<String, Compiled> compiled = new HashMap<>();
         for (CorsPolicySpec spec : byName) {
-            CompiledPolicy policy = compiler.compile(spec, problems);
+            List<SuppliedOrigins> origins = supplied.getOrDefault(spec.name(), List.of());
+            Compiled old = previous.compiled.get(spec.name());
+            Compiled current = (old != null && old.spec().equals(spec) && old.supplied().equals(origins)) ? old
+                    : Compiled.of(spec, origins, compiler);
+            compiled.put(spec.name(), current);
+            CompiledPolicy policy = current.policy();
+            problems.addAll(current.problems());
+            for (SuppliedOrigins from : origins) {
+                problems.addAll(from.dropped());
+            }
             Setting<List<String>> paths = spec.paths();
             if (paths.value().isEmpty()) {
                 problems.add(new ConfigProblem(Code.POLICY_WITHOUT_PATHS, paths.property(), null,
@@ -94,6 +178,13 @@ public final class PolicySnapshot {
                 routes.add(new Route(pattern, policy));
             }
         }
+        for (Map.Entry<String, List<SuppliedOrigins>> entry : supplied.entrySet()) {
+            if (!compiled.containsKey(entry.getKey())) {
+                for (SuppliedOrigins from : entry.getValue()) {
+                    problems.add(unknownPolicy(entry.getKey(), from));
+                }
+            }
+        }
         // A value inherited from cors.defaults, or by a candidate from its policy, is checked once per policy
         // that inherits it: report it once.
         problems = problems.stream().distinct().toList();
@@ -108,7 +199,16 @@ public final class PolicySnapshot {
         LinkedHashSet<CompiledPolicy> byPrecedence = new LinkedHashSet<>();
         routes.forEach((route) -> byPrecedence.add(route.policy()));
         return new PolicySnapshot(routes.toArray(new Route[0]), List.copyOf(byPrecedence),
-                problems.stream().filter((problem) -> !problem.isError()).toList());
+                problems.stream().filter((problem) -> !problem.isError()).toList(), List.copyOf(specs),
+                bindingProblems.stream().filter((problem) -> !problem.isError()).toList(), supplied,
+                Map.copyOf(compiled));
+    }
+
+    private static ConfigProblem unknownPolicy(String policy, SuppliedOrigins origins) {
+        return new ConfigProblem(Code.SUPPLIER_POLICY_UNKNOWN, "cors.policies." + policy, null,
+                "is not configured, so the origins that " + origins.supplier() + " supplies for it are ignored.",
+                "Configure the policy with its paths, such as cors.policies." + policy
+                        + ".paths=/api/**, or correct the name the supplier gives.");
     }
 
     private static @Nullable PathPattern parse(String path, String property, List<ConfigProblem> problems) {
@@ -168,5 +268,16 @@ public final class PolicySnapshot {
     }
 
     private record Route(PathPattern pattern, CompiledPolicy policy) {
+    }
+
+    /** One policy as compiled, with what it was compiled from and the problems compiling it found. */
+    private record Compiled(CorsPolicySpec spec, List<SuppliedOrigins> supplied, CompiledPolicy policy,
+            List<ConfigProblem> problems) {
+
+        static Compiled of(CorsPolicySpec spec, List<SuppliedOrigins> supplied, PolicyCompiler compiler) {
+            List<ConfigProblem> problems = new ArrayList<>();
+            CompiledPolicy policy = compiler.compile(spec, supplied, problems);
+            return new Compiled(spec, supplied, policy, List.copyOf(problems));
+        }
     }
 }

@@ -1,15 +1,25 @@
 package io.corsboot.web;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+import org.jspecify.annotations.Nullable;
+
+import io.corsboot.core.ConfigProblem;
+import io.corsboot.core.CorsConfigurationException;
 
 /**
- * The snapshot in force. Filters read it once per request; a new configuration replaces it whole.
+ * The snapshot in force. Filters, the endpoint and metrics read it once per request or call; a change replaces it
+ * whole. Changes are applied one at a time, each to the snapshot the last one left, so that none is lost.
  *
  * @since 0.1.0
  */
 public final class PolicySnapshotHolder {
 
     private final AtomicReference<PolicySnapshot> snapshot;
+
+    private volatile @Nullable List<ConfigProblem> refused;
 
     public PolicySnapshotHolder(PolicySnapshot snapshot) {
         this.snapshot = new AtomicReference<>(snapshot);
@@ -21,7 +31,42 @@ public final class PolicySnapshotHolder {
     }
 
     /** Puts a new snapshot in force for every request that starts from now on. */
-    public void set(PolicySnapshot snapshot) {
+    public synchronized void set(PolicySnapshot snapshot) {
         this.snapshot.set(snapshot);
+    }
+
+    /**
+     * Puts in force the snapshot that a change makes of the one in force.
+     * @param change makes the new snapshot from the one in force
+     * @return the snapshot now in force
+     * @throws CorsConfigurationException when the change cannot be compiled; the snapshot in force stays
+     */
+    public synchronized PolicySnapshot update(UnaryOperator<PolicySnapshot> change) {
+        PolicySnapshot next = change.apply(this.snapshot.get());
+        this.snapshot.set(next);
+        return next;
+    }
+
+    /**
+     * Puts in force the snapshot of a new configuration, or refuses the configuration whole when it has errors:
+     * the snapshot in force then stays and the errors are kept for {@link #refused()} until a later configuration
+     * is put in force.
+     * @param change makes the new snapshot from the one in force
+     * @return the errors of a refused configuration, or null when it was put in force
+     */
+    public synchronized @Nullable List<ConfigProblem> reconfigure(UnaryOperator<PolicySnapshot> change) {
+        try {
+            update(change);
+            this.refused = null;
+        }
+        catch (CorsConfigurationException ex) {
+            this.refused = ex.getProblems();
+        }
+        return this.refused;
+    }
+
+    /** The errors of the last configuration refused since one was put in force, or null. */
+    public @Nullable List<ConfigProblem> refused() {
+        return this.refused;
     }
 }

@@ -1,0 +1,76 @@
+package io.corsboot.autoconfigure;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.ConfigProblem;
+import io.corsboot.web.PolicySnapshot;
+import io.corsboot.web.PolicySnapshotHolder;
+
+/**
+ * Rebuilds the policies when Spring Cloud reports that a {@code cors.*} property changed (after
+ * {@code POST /actuator/refresh}, for example). The configuration is bound afresh from the environment, never by
+ * rebinding: rebinding merges maps, so a removed policy would survive. A configuration with errors is refused whole.
+ */
+final class CorsConfigurationReloader implements ApplicationListener<EnvironmentChangeEvent> {
+
+    private static final Log logger = LogFactory.getLog(CorsConfigurationReloader.class);
+
+    private final PolicySnapshotHolder snapshots;
+
+    private final Environment environment;
+
+    private final CorsConfigurationLoader loader = new CorsConfigurationLoader();
+
+    CorsConfigurationReloader(PolicySnapshotHolder snapshots, Environment environment) {
+        this.snapshots = snapshots;
+        this.environment = environment;
+    }
+
+    @Override
+    public void onApplicationEvent(EnvironmentChangeEvent event) {
+        if (event.getKeys().stream().anyMatch(CorsConfigurationReloader::isCorsKey)) {
+            reload();
+        }
+    }
+
+    // Keys are named as their property source spells them: cors.policies.api.paths[0], CORS_POLICIES_API_PATHS_0.
+    private static boolean isCorsKey(String key) {
+        String lowerCase = key.toLowerCase(Locale.ROOT);
+        return lowerCase.equals("cors") || lowerCase.startsWith("cors.") || lowerCase.startsWith("cors_");
+    }
+
+    private void reload() {
+        PolicySnapshot before = this.snapshots.get();
+        List<ConfigProblem> refused = this.snapshots
+            .reconfigure((current) -> this.loader.load(this.environment, current));
+        if (refused != null) {
+            logger.error("Refused the new CORS configuration; the policies in force are unchanged. "
+                    + ConfigProblems.describe(refused));
+            return;
+        }
+        PolicySnapshot after = this.snapshots.get();
+        Set<CompiledPolicy> kept = new HashSet<>(before.policies());
+        Set<String> names = new HashSet<>();
+        after.policies().forEach((policy) -> names.add(policy.name()));
+        logger.info("Reloaded the CORS configuration: " + after.policies().size() + " policies, "
+                + after.policies().stream().filter(kept::contains).count() + " of them unchanged.");
+        after.policies().stream().filter((policy) -> !kept.contains(policy))
+            .forEach((policy) -> logger.info(CorsAutoConfiguration.describe(policy)));
+        before.policies().stream().filter((policy) -> !names.contains(policy.name()))
+            .forEach((policy) -> logger.info("CORS policy '" + policy.name() + "' was removed."));
+        Set<ConfigProblem> known = new HashSet<>(before.warnings());
+        after.warnings().stream().filter((warning) -> !known.contains(warning))
+            .forEach((warning) -> logger.warn(CorsAutoConfiguration.describe(warning)));
+    }
+}

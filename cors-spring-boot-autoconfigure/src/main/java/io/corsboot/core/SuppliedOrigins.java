@@ -1,0 +1,128 @@
+package io.corsboot.core;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import io.corsboot.core.OriginParser.OriginPattern;
+
+/**
+ * The origins one {@link OriginSupplier} gave for a policy, validated: those accepted, and a warning for each one
+ * dropped. Immutable. Each value is kept with its verdict, so that the next reading of the same supplier parses
+ * only the values it has not seen.
+ *
+ * @since 0.1.0
+ */
+public final class SuppliedOrigins {
+
+    private final String supplier;
+
+    private final String policy;
+
+    private final Map<String, Checked<String>> origins;
+
+    private final Map<String, Checked<OriginPattern>> patterns;
+
+    private final Set<String> exact;
+
+    private final List<OriginPattern> acceptedPatterns;
+
+    private final List<String> insecure;
+
+    private final List<ConfigProblem> dropped;
+
+    SuppliedOrigins(String supplier, String policy, Map<String, Checked<String>> origins,
+            Map<String, Checked<OriginPattern>> patterns) {
+        this.supplier = supplier;
+        this.policy = policy;
+        this.origins = origins;
+        this.patterns = patterns;
+        List<String> exact = new ArrayList<>(origins.size());
+        List<OriginPattern> accepted = new ArrayList<>();
+        List<String> insecure = new ArrayList<>();
+        List<ConfigProblem> dropped = new ArrayList<>();
+        collect(origins.values(), exact, insecure, dropped);
+        collect(patterns.values(), accepted, insecure, dropped);
+        this.exact = Set.copyOf(exact);
+        this.acceptedPatterns = List.copyOf(accepted);
+        this.insecure = List.copyOf(insecure);
+        this.dropped = List.copyOf(dropped);
+    }
+
+    private static <T> void collect(Collection<Checked<T>> checked, List<T> accepted, List<String> insecure,
+            List<ConfigProblem> dropped) {
+        for (Checked<T> value : checked) {
+            if (value.problem() != null) {
+                dropped.add(value.problem());
+            }
+            else {
+                accepted.add(value.value());
+                if (value.insecure()) {
+                    insecure.add(value.raw());
+                }
+            }
+        }
+    }
+
+    /** The supplier's name, such as its bean name. */
+    public String supplier() {
+        return this.supplier;
+    }
+
+    /** The policy the origins are for. */
+    public String policy() {
+        return this.policy;
+    }
+
+    /** How many distinct origins and patterns were accepted. */
+    public int size() {
+        return this.exact.size() + this.acceptedPatterns.size();
+    }
+
+    /** The values dropped, each with what is wrong with it. */
+    public List<ConfigProblem> dropped() {
+        return this.dropped;
+    }
+
+    /** The accepted exact origins, serialised as browsers send them. */
+    public Set<String> exact() {
+        return this.exact;
+    }
+
+    List<OriginPattern> patterns() {
+        return this.acceptedPatterns;
+    }
+
+    /** Accepted plain-http values of hosts that are not loopback ones, as supplied. */
+    List<String> insecure() {
+        return this.insecure;
+    }
+
+    @Nullable Checked<String> origin(String value) {
+        return this.origins.get(value);
+    }
+
+    @Nullable Checked<OriginPattern> pattern(String value) {
+        return this.patterns.get(value);
+    }
+
+    /**
+     * One supplied value and its verdict: a value when accepted, a problem when dropped.
+     *
+     * @param raw the value as supplied
+     * @param value the accepted value, null when dropped
+     * @param problem why the value was dropped, or null
+     * @param insecure whether the value is plain http on a host that is not a loopback one
+     */
+    record Checked<T>(String raw, @Nullable T value, @Nullable ConfigProblem problem, boolean insecure) {
+    }
+
+    @Override
+    public String toString() {
+        return "SuppliedOrigins from '" + this.supplier + "' for policy '" + this.policy + "'";
+    }
+}
