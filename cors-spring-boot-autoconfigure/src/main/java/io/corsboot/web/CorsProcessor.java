@@ -65,7 +65,7 @@ public final class CorsProcessor {
     }
 
     // Request values go to the log quoted and without control characters, so a crafted header cannot forge lines.
-    private static String quoted(@Nullable String value) {
+    static String quoted(@Nullable String value) {
         if (value == null) {
             return "(none)";
         }
