@@ -1,0 +1,184 @@
+package io.corsboot.web;
+
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.env.MockEnvironment;
+
+import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.ConfigProblem;
+import io.corsboot.core.ConfigProblem.Code;
+import io.corsboot.core.PolicyCompiler;
+import io.corsboot.core.SuppliedOrigins;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+/** New snapshots from a changed configuration or changed supplied origins: what is rebuilt, what is shared. */
+class PolicySnapshotRebuildTests {
+
+    private static final String[] CONFIGURATION = { "cors.policies.tenants.paths=/tenants/**",
+            "cors.policies.tenants.allowed-origins=https://app.example.com",
+            "cors.policies.tenants.allow-credentials=true",
+            "cors.policies.tenants.candidate.allowed-methods=GET",
+            "cors.policies.admin.paths=/admin/**",
+            "cors.policies.admin.allowed-origins=https://admin.example.com" };
+
+    private final PolicyCompiler compiler = new PolicyCompiler(Set.of("com", "github.io")::contains);
+
+    private final CorsConfigurationLoader loader = new CorsConfigurationLoader();
+
+    private final PolicySnapshot snapshot = this.loader.load(environment(CONFIGURATION));
+
+    @Test
+    void aSupplierChangeRecompilesOnlyItsPolicy() {
+        PolicySnapshot next = this.snapshot.withSupplied(supplied(List.of("https://t1.example.com"), List.of()),
+                this.compiler);
+        assertThat(policy(next, "admin")).isSameAs(policy(this.snapshot, "admin"));
+        assertThat(policy(next, "tenants")).isNotSameAs(policy(this.snapshot, "tenants"));
+        assertThat(policy(next, "tenants").allowsOrigin("https://t1.example.com")).isTrue();
+        assertThat(policy(this.snapshot, "tenants").allowsOrigin("https://t1.example.com")).isFalse();
+    }
+
+    @Test
+    void suppliedOriginsAreCountedButNotListedWithTheConfiguredOnes() {
+        PolicySnapshot next = this.snapshot.withSupplied(supplied(
+                List.of("https://t1.example.com", "https://T2.example.com:443", "https://t1.example.com"),
+                List.of("https://*.t3.example.com")), this.compiler);
+        CompiledPolicy tenants = policy(next, "tenants");
+        assertThat(tenants.suppliedOrigins()).isEqualTo(3);
+        assertThat(tenants.spec().allowedOrigins().value()).containsExactly("https://app.example.com");
+        assertThat(tenants.allowsOrigin("https://t2.example.com")).isTrue();
+        assertThat(tenants.allowsOrigin("https://a.t3.example.com")).isTrue();
+        assertThat(tenants.allowsOrigin("https://app.example.com")).isTrue();
+    }
+
+    @Test
+    void anInvalidSuppliedOriginIsDroppedAndReportedWhileTheOthersApply() {
+        SuppliedOrigins origins = supplied(
+                List.of("https://ok.example.com", "https://slash.example.com/", "*", "null", "bare.example.com"),
+                List.of("https://*", "https://*.com", "https://app-*.example.com", "https://*.ok2.example.com"));
+        PolicySnapshot next = this.snapshot.withSupplied(origins, this.compiler);
+        CompiledPolicy tenants = policy(next, "tenants");
+        assertThat(origins.dropped()).extracting(ConfigProblem::value).containsExactlyInAnyOrder(
+                "https://slash.example.com/", "*", "null", "bare.example.com", "https://*", "https://*.com",
+                "https://app-*.example.com");
+        assertThat(origins.dropped()).allSatisfy((problem) -> {
+            assertThat(problem.code()).isEqualTo(Code.SUPPLIED_ORIGIN_DROPPED);
+            assertThat(problem.isError()).isFalse();
+            assertThat(problem.property()).isEqualTo("cors.policies.tenants (supplied by tenantOrigins)");
+        });
+        assertThat(next.warnings()).containsAll(origins.dropped());
+        assertThat(tenants.suppliedOrigins()).isEqualTo(2);
+        assertThat(tenants.allowsAnyOrigin()).isFalse();
+        assertThat(tenants.allowsOrigin("https://ok.example.com")).isTrue();
+        assertThat(tenants.allowsOrigin("https://a.ok2.example.com")).isTrue();
+        assertThat(tenants.allowsOrigin("https://evil.net")).isFalse();
+        assertThat(tenants.allowsOrigin("null")).isFalse();
+        assertThat(tenants.allowsOrigin("https://slash.example.com")).isFalse();
+    }
+
+    @Test
+    void aPlainHttpSuppliedOriginWithCredentialsIsAppliedWithAWarning() {
+        PolicySnapshot next = this.snapshot.withSupplied(supplied(List.of("http://t1.example.com"), List.of()),
+                this.compiler);
+        assertThat(policy(next, "tenants").allowsOrigin("http://t1.example.com")).isTrue();
+        assertThat(next.warnings()).extracting(ConfigProblem::code, ConfigProblem::value)
+            .containsExactly(tuple(Code.INSECURE_ORIGIN_WITH_CREDENTIALS,
+                    "http://t1.example.com"));
+    }
+
+    @Test
+    void valuesValidatedBeforeAreNotParsedAgain() {
+        SuppliedOrigins first = supplied(List.of("https://t1.example.com", "https://bad.example.com/"), List.of());
+        SuppliedOrigins second = this.compiler.validateSupplied("tenantOrigins", "tenants",
+                List.of("https://t1.example.com", "https://bad.example.com/", "https://t2.example.com"), List.of(),
+                first);
+        assertThat(second.dropped().get(0)).isSameAs(first.dropped().get(0));
+        assertThat(second.exact()).containsExactlyInAnyOrder("https://t1.example.com", "https://t2.example.com");
+    }
+
+    @Test
+    void theCandidateAllowsTheSuppliedOriginsToo() {
+        PolicySnapshot next = this.snapshot.withSupplied(supplied(List.of("https://t1.example.com"), List.of()),
+                this.compiler);
+        CompiledPolicy candidate = policy(next, "tenants").candidate();
+        assertThat(candidate).isNotNull();
+        assertThat(candidate.allowsOrigin("https://t1.example.com")).isTrue();
+    }
+
+    @Test
+    void aSupplierForAPolicyThatIsNotConfiguredIsReportedAndNotApplied() {
+        SuppliedOrigins origins = this.compiler.validateSupplied("partnerOrigins", "partners",
+                List.of("https://p.example.com"), List.of(), null);
+        PolicySnapshot next = this.snapshot.withSupplied(origins, this.compiler);
+        assertThat(next.policies()).allSatisfy((policy) -> assertThat(policy.allowsOrigin("https://p.example.com"))
+            .isFalse());
+        assertThat(next.warnings()).extracting(ConfigProblem::code).containsExactly(Code.SUPPLIER_POLICY_UNKNOWN);
+    }
+
+    @Test
+    void aSupplierThatNamesAnotherPolicyLeavesTheFirst() {
+        PolicySnapshot next = this.snapshot
+            .withSupplied(supplied(List.of("https://t1.example.com"), List.of()), this.compiler)
+            .withSupplied(this.compiler.validateSupplied("tenantOrigins", "admin", List.of("https://t1.example.com"),
+                    List.of(), null), this.compiler);
+        assertThat(policy(next, "tenants").allowsOrigin("https://t1.example.com")).isFalse();
+        assertThat(policy(next, "admin").allowsOrigin("https://t1.example.com")).isTrue();
+    }
+
+    @Test
+    void aReloadSharesThePoliciesItDoesNotChange() {
+        String[] changed = CONFIGURATION.clone();
+        changed[5] = "cors.policies.admin.allowed-origins=https://admin2.example.com";
+        PolicySnapshot next = this.loader.load(environment(changed), this.snapshot);
+        assertThat(policy(next, "tenants")).isSameAs(policy(this.snapshot, "tenants"));
+        assertThat(policy(next, "admin")).isNotSameAs(policy(this.snapshot, "admin"));
+        assertThat(policy(next, "admin").allowsOrigin("https://admin2.example.com")).isTrue();
+    }
+
+    @Test
+    void suppliedOriginsCarryOverAReload() {
+        PolicySnapshot supplied = this.snapshot.withSupplied(
+                supplied(List.of("https://t1.example.com"), List.of()), this.compiler);
+        String[] changed = CONFIGURATION.clone();
+        changed[1] = "cors.policies.tenants.allowed-origins=https://app2.example.com";
+        PolicySnapshot next = this.loader.load(environment(changed), supplied);
+        assertThat(policy(next, "tenants").allowsOrigin("https://t1.example.com")).isTrue();
+        assertThat(policy(next, "tenants").allowsOrigin("https://app2.example.com")).isTrue();
+        assertThat(policy(next, "tenants").allowsOrigin("https://app.example.com")).isFalse();
+    }
+
+    @Test
+    void aRefusedConfigurationLeavesTheSnapshotInForceAndIsKept() {
+        PolicySnapshotHolder holder = new PolicySnapshotHolder(this.snapshot);
+        String[] invalid = CONFIGURATION.clone();
+        invalid[1] = "cors.policies.tenants.allowed-origins=*";
+        List<ConfigProblem> refused = holder.reconfigure((current) -> this.loader.load(environment(invalid), current));
+        assertThat(refused).extracting(ConfigProblem::code).containsOnly(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS);
+        assertThat(holder.get()).isSameAs(this.snapshot);
+        assertThat(holder.refused()).isEqualTo(refused);
+        assertThat(holder.reconfigure((current) -> this.loader.load(environment(CONFIGURATION), current))).isNull();
+        assertThat(holder.refused()).isNull();
+    }
+
+    private SuppliedOrigins supplied(List<String> origins, List<String> patterns) {
+        return this.compiler.validateSupplied("tenantOrigins", "tenants", origins, patterns, null);
+    }
+
+    private static CompiledPolicy policy(PolicySnapshot snapshot, String name) {
+        return snapshot.policies().stream().filter((policy) -> policy.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static MockEnvironment environment(String... properties) {
+        MockEnvironment environment = new MockEnvironment();
+        for (String property : properties) {
+            int equals = property.indexOf('=');
+            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+        }
+        return environment;
+    }
+}
