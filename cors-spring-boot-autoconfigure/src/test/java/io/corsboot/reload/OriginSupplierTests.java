@@ -1,0 +1,151 @@
+package io.corsboot.reload;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.corsboot.core.ConfigProblem;
+import io.corsboot.core.ConfigProblem.Code;
+import io.corsboot.core.OriginSupplier;
+import io.corsboot.web.PolicySnapshotHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An application bean that supplies origins for a policy, on a real server. */
+@ExtendWith(OutputCaptureExtension.class)
+class OriginSupplierTests {
+
+    private static ConfigurableApplicationContext context;
+
+    private static int port;
+
+    private static Tenants tenants;
+
+    @BeforeAll
+    static void start() {
+        context = new SpringApplicationBuilder(ReloadTestApplication.class, TenantsConfiguration.class).run(
+                "--server.port=0", "--cors.policies.tenants.paths=/tenants/**",
+                "--cors.policies.tenants.allowed-origins=https://app.example.com");
+        port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        tenants = context.getBean(Tenants.class);
+    }
+
+    @AfterAll
+    static void close() {
+        context.close();
+    }
+
+    @Test
+    void originsAreReadBeforeTheFirstRequest() throws Exception {
+        assertThat(allowOrigin("https://first.example.com")).isEqualTo("https://first.example.com");
+        assertThat(allowOrigin("https://app.example.com")).isEqualTo("https://app.example.com");
+    }
+
+    @Test
+    void anAddedOriginIsAllowedAfterItsChangeSignal() throws Exception {
+        assertThat(allowOrigin("https://added.example.com")).isNull();
+        tenants.change(List.of("https://first.example.com", "https://added.example.com"));
+        assertThat(allowOrigin("https://added.example.com")).isEqualTo("https://added.example.com");
+        assertThat(holder().get().policies().get(0).suppliedOrigins()).isEqualTo(2);
+        tenants.change(List.of("https://first.example.com"));
+    }
+
+    @Test
+    void aRemovedOriginIsRejectedAfterItsChangeSignal() throws Exception {
+        tenants.change(List.of("https://first.example.com", "https://leaving.example.com"));
+        assertThat(allowOrigin("https://leaving.example.com")).isEqualTo("https://leaving.example.com");
+        tenants.change(List.of("https://first.example.com"));
+        assertThat(ReloadTestApplication.send(port, "GET", "/tenants/1", "Origin", "https://leaving.example.com")
+            .statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anInvalidOriginIsDroppedAndReportedWhileTheOthersApply(CapturedOutput output) throws Exception {
+        tenants.change(List.of("https://first.example.com", "https://broken.example.com/", "*"));
+        assertThat(allowOrigin("https://first.example.com")).isEqualTo("https://first.example.com");
+        assertThat(allowOrigin("https://broken.example.com")).isNull();
+        assertThat(allowOrigin("https://anyone.example.net")).isNull();
+        assertThat(holder().get().warnings()).filteredOn((problem) -> problem.code() == Code.SUPPLIED_ORIGIN_DROPPED)
+            .extracting(ConfigProblem::value).containsExactlyInAnyOrder("https://broken.example.com/", "*");
+        assertThat(output).contains("cors.policies.tenants (supplied by tenants) \"https://broken.example.com/\" "
+                + "is dropped and never applies");
+        tenants.change(List.of("https://first.example.com"));
+        assertThat(holder().get().warnings()).isEmpty();
+    }
+
+    @Test
+    void aSupplierThatFailsLeavesTheOriginsInForce(CapturedOutput output) throws Exception {
+        tenants.fail = true;
+        try {
+            tenants.signal.originsChanged();
+        }
+        finally {
+            tenants.fail = false;
+        }
+        assertThat(allowOrigin("https://first.example.com")).isEqualTo("https://first.example.com");
+        assertThat(output).contains("Could not read the origins that tenants supplies for CORS");
+    }
+
+    private static PolicySnapshotHolder holder() {
+        return context.getBean(PolicySnapshotHolder.class);
+    }
+
+    private static String allowOrigin(String origin) throws Exception {
+        return ReloadTestApplication.send(port, "GET", "/tenants/1", "Origin", origin).headers()
+            .firstValue("Access-Control-Allow-Origin").orElse(null);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class TenantsConfiguration {
+
+        @Bean
+        Tenants tenants() {
+            return new Tenants();
+        }
+    }
+
+    /** Origins held in memory, as a table of tenants would hold them. */
+    static class Tenants implements OriginSupplier {
+
+        private volatile List<String> origins = List.of("https://first.example.com");
+
+        private volatile boolean fail;
+
+        private OriginSupplier.ChangeSignal signal;
+
+        @Override
+        public String policy() {
+            return "tenants";
+        }
+
+        @Override
+        public Collection<String> origins() {
+            if (this.fail) {
+                throw new IllegalStateException("database unavailable");
+            }
+            return this.origins;
+        }
+
+        @Override
+        public void onChange(ChangeSignal signal) {
+            this.signal = signal;
+        }
+
+        void change(List<String> origins) {
+            this.origins = origins;
+            this.signal.originsChanged();
+        }
+    }
+}
