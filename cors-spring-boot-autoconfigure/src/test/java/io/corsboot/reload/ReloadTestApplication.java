@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ReloadTestApplication {
 
-    private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     @RequestMapping("/**")
     String handle() {
