@@ -1,0 +1,74 @@
+package io.corsboot.autoconfigure;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+
+import io.corsboot.metrics.CandidateMetrics;
+import io.corsboot.web.CandidateReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Auto-configuration of reloads, supplied origins and candidate reports. */
+class CorsReloadAutoConfigurationTests {
+
+    private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
+                CorsReloadAutoConfiguration.class, CorsCandidateAutoConfiguration.class));
+
+    @Test
+    void reloadsOnRefreshWhenSpringCloudContextIsPresent() {
+        this.contextRunner.withPropertyValues("cors.policies.api.paths=/api/**")
+            .run((context) -> assertThat(context).hasSingleBean(CorsConfigurationReloader.class)
+                .hasSingleBean(OriginSupplierRegistrar.class));
+    }
+
+    @Test
+    void installsTheFilterWithoutPoliciesWhenARefreshCanAddThem() {
+        this.contextRunner.run((context) -> assertThat(context).hasSingleBean(FilterRegistrationBean.class));
+    }
+
+    @Test
+    void installsNoFilterWithoutPoliciesWhenNothingCanAddThem() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
+            .run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)
+                .doesNotHaveBean(CorsConfigurationReloader.class));
+    }
+
+    @Test
+    void readsSuppliedOriginsWithoutSpringCloudContext() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
+            .withPropertyValues("cors.policies.api.paths=/api/**")
+            .run((context) -> assertThat(context).hasSingleBean(OriginSupplierRegistrar.class)
+                .doesNotHaveBean(CorsConfigurationReloader.class));
+    }
+
+    @Test
+    void changesNothingWhenDisabled() {
+        this.contextRunner.withPropertyValues("cors.enabled=false", "cors.policies.api.paths=/api/**")
+            .run((context) -> assertThat(context).doesNotHaveBean(CorsConfigurationReloader.class)
+                .doesNotHaveBean(OriginSupplierRegistrar.class)
+                .doesNotHaveBean(CandidateReport.class));
+    }
+
+    @Test
+    void countsCandidateDisagreementsWithAMeterRegistry() {
+        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+            .run((context) -> assertThat(context).hasSingleBean(CandidateMetrics.class)
+                .hasSingleBean(CandidateReport.class));
+    }
+
+    @Test
+    void reportsCandidateDisagreementsWithoutMicrometer() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader(MeterRegistry.class))
+            .run((context) -> assertThat(context).hasNotFailed()
+                .hasSingleBean(CandidateReport.class)
+                .doesNotHaveBean(CandidateMetrics.class));
+    }
+}
