@@ -1,0 +1,4 @@
+CREATE TABLE IF NOT EXISTS tenant (
+    name VARCHAR(100) PRIMARY KEY,
+    origin VARCHAR(320) NOT NULL
+);
