@@ -26,6 +26,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.AbstractFilterRegistrationBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockFilterChain;
@@ -81,10 +82,11 @@ class CorsServletAutoConfigurationTests {
     }
 
     @Test
-    void installsNothingWithoutPolicies() {
+    void installsNothingWithoutPoliciesWhenNoRefreshCanAddThem() {
         new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
                     CorsReactiveAutoConfiguration.class))
+            .withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
             .withPropertyValues("cors.defaults.allowed-origins=https://app.example.com")
             .run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)
                 .doesNotHaveBean(CorsReactiveWebFilter.class));
