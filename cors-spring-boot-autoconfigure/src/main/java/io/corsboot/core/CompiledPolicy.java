@@ -98,7 +98,7 @@ public final class CompiledPolicy {
         return this.candidate;
     }
 
-    /** How many origins and origin patterns the application supplied, beyond the configured ones. */
+    /** How many origins and origin patterns the application supplied, counted for each supplier. */
     public int suppliedOrigins() {
         return this.suppliedOrigins;
     }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -165,30 +164,25 @@ public final class PolicyCompiler {
             allowHeaders = String.join(", ", headers);
         }
         String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
-        Set<String> allExact = exact;
+        List<Set<String>> suppliedExact = new ArrayList<>(supplied.size());
         List<OriginPattern> allPatterns = patterns;
         int suppliedCount = 0;
-        if (!supplied.isEmpty()) {
-            Set<String> suppliedExact = new HashSet<>();
-            List<OriginPattern> suppliedPatterns = new ArrayList<>();
-            for (SuppliedOrigins from : supplied) {
-                suppliedExact.addAll(from.exact());
-                suppliedPatterns.addAll(from.patterns());
-                if (reportSupplied && credentials) {
-                    for (String value : from.insecure()) {
-                        warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value,
-                                problems);
-                    }
+        for (SuppliedOrigins from : supplied) {
+            suppliedExact.add(from.exact());
+            suppliedCount += from.size();
+            if (!from.patterns().isEmpty()) {
+                allPatterns = new ArrayList<>(allPatterns);
+                allPatterns.addAll(from.patterns());
+            }
+            if (reportSupplied && credentials) {
+                for (String value : from.insecure()) {
+                    warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value, problems);
                 }
             }
-            suppliedCount = suppliedExact.size() + suppliedPatterns.size();
-            suppliedExact.addAll(exact);
-            allExact = suppliedExact;
-            allPatterns = new ArrayList<>(patterns);
-            allPatterns.addAll(suppliedPatterns);
         }
-        return new CompiledPolicy(effectiveWithCandidate, new OriginMatcher(anyOrigin, allExact, allPatterns),
-                allowedMethods, allowMethods, allowedHeaders, allowHeaders, exposeHeaders, candidate, suppliedCount);
+        return new CompiledPolicy(effectiveWithCandidate,
+                new OriginMatcher(anyOrigin, exact, suppliedExact, allPatterns), allowedMethods, allowMethods,
+                allowedHeaders, allowHeaders, exposeHeaders, candidate, suppliedCount);
     }
 
     /**

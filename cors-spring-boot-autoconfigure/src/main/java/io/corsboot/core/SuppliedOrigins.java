@@ -2,6 +2,8 @@ package io.corsboot.core;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,19 +43,20 @@ public final class SuppliedOrigins {
         this.policy = policy;
         this.origins = origins;
         this.patterns = patterns;
-        List<String> exact = new ArrayList<>(origins.size());
+        // One hashing pass over what may be tens of thousands of origins, hence no Set.copyOf of a list.
+        Set<String> exact = new HashSet<>((int) (origins.size() / 0.75f) + 1);
         List<OriginPattern> accepted = new ArrayList<>();
         List<String> insecure = new ArrayList<>();
         List<ConfigProblem> dropped = new ArrayList<>();
         collect(origins.values(), exact, insecure, dropped);
         collect(patterns.values(), accepted, insecure, dropped);
-        this.exact = Set.copyOf(exact);
+        this.exact = Collections.unmodifiableSet(exact);
         this.acceptedPatterns = List.copyOf(accepted);
         this.insecure = List.copyOf(insecure);
         this.dropped = List.copyOf(dropped);
     }
 
-    private static <T> void collect(Collection<Checked<T>> checked, List<T> accepted, List<String> insecure,
+    private static <T> void collect(Collection<Checked<T>> checked, Collection<T> accepted, List<String> insecure,
             List<ConfigProblem> dropped) {
         for (Checked<T> value : checked) {
             if (value.problem() != null) {
