@@ -8,12 +8,14 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
+import io.corsboot.core.CorsConfigurationException;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -55,8 +57,11 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
         List<ConfigProblem> refused = this.snapshots
             .reconfigure((current) -> this.loader.load(this.environment, current));
         if (refused != null) {
-            logger.error("Refused the new CORS configuration; the policies in force are unchanged. "
-                    + ConfigProblems.describe(refused));
+            CorsConfigurationException exception = new CorsConfigurationException(refused);
+            FailureAnalysis report = new CorsConfigurationFailureAnalyzer(this.environment).analyze(exception,
+                    exception);
+            logger.error(String.format("Refused the new CORS configuration; the policies in force are unchanged.%n%n"
+                    + "%s%n%nAction: %s", report.getDescription(), report.getAction()));
             return;
         }
         PolicySnapshot after = this.snapshots.get();

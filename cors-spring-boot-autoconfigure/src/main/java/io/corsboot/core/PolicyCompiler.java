@@ -263,7 +263,7 @@ public final class PolicyCompiler {
 
     private static <T> Checked<T> dropped(String value, String property, String problem, String fix) {
         return new Checked<>(value, null, new ConfigProblem(Code.SUPPLIED_ORIGIN_DROPPED, property, value,
-                "is dropped and never applies: " + problem, fix), false);
+                quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false);
     }
 
     private static String suppliedProperty(String supplier, String policy) {

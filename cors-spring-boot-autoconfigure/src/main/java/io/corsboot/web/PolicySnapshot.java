@@ -206,7 +206,8 @@ public final class PolicySnapshot {
 
     private static ConfigProblem unknownPolicy(String policy, SuppliedOrigins origins) {
         return new ConfigProblem(Code.SUPPLIER_POLICY_UNKNOWN, "cors.policies." + policy, null,
-                "is not configured, so the origins that " + origins.supplier() + " supplies for it are ignored.",
+                "Policy '" + policy + "' is not configured, so the origins that " + origins.supplier()
+                        + " supplies for it are ignored.",
                 "Configure the policy with its paths, such as cors.policies." + policy
                         + ".paths=/api/**, or correct the name the supplier gives.");
     }
