@@ -28,12 +28,8 @@ final class OriginMatcher {
 
     private final @Nullable Node https;
 
-    OriginMatcher(boolean anyOrigin, Collection<String> exact, List<OriginPattern> patterns) {
-        this(anyOrigin, exact, List.of(), patterns);
-    }
-
     /**
-     * A matcher whose exact origins include sets supplied by the application, shared by reference: a policy with
+     * Creates a matcher. The sets of origins supplied by the application are shared by reference: a policy with
      * 50,000 supplied origins is recompiled without copying them.
      */
     @SuppressWarnings("unchecked")
