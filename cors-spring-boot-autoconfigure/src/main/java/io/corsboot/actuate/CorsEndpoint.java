@@ -51,9 +51,11 @@ public class CorsEndpoint {
     @ReadOperation
     public CorsDescriptor policies() {
         PolicySnapshot snapshot = this.snapshots.get();
+        List<ConfigProblem> refused = this.snapshots.refused();
         return new CorsDescriptor(this.enabled, snapshot.fingerprint(),
                 snapshot.policies().stream().map(CorsEndpoint::describe).toList(),
-                snapshot.warnings().stream().map(ConfigProblem::describe).toList(), null);
+                snapshot.warnings().stream().map(ConfigProblem::describe).toList(),
+                (refused != null) ? refused.stream().map(ConfigProblem::describe).toList() : null);
     }
 
     /**
@@ -118,18 +120,18 @@ public class CorsEndpoint {
     }
 
     private static PolicyDescriptor describe(CompiledPolicy policy) {
-        CorsPolicySpec spec = policy.spec();
-        CorsPolicySpec candidate = spec.candidate();
-        List<String> paths = spec.paths().value();
-        return describe(spec, paths, (candidate != null) ? describe(candidate, paths, null) : null);
+        CompiledPolicy candidate = policy.candidate();
+        List<String> paths = policy.spec().paths().value();
+        return describe(policy, paths, (candidate != null) ? describe(candidate, paths, null) : null);
     }
 
-    private static PolicyDescriptor describe(CorsPolicySpec spec, List<String> paths,
+    private static PolicyDescriptor describe(CompiledPolicy policy, List<String> paths,
             @Nullable PolicyDescriptor candidate) {
+        CorsPolicySpec spec = policy.spec();
         return new PolicyDescriptor(spec.name(), paths, spec.allowedOrigins().value(),
                 spec.allowedOriginPatterns().value(), spec.allowedMethods().value(), spec.allowedHeaders().value(),
                 spec.exposedHeaders().value(), spec.allowCredentials().value(), spec.allowPrivateNetwork().value(),
-                spec.maxAge().value().toSeconds(), 0, candidate);
+                spec.maxAge().value().toSeconds(), policy.suppliedOrigins(), candidate);
     }
 
     /**

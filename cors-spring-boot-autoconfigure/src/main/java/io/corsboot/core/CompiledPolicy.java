@@ -1,5 +1,6 @@
 package io.corsboot.core;
 
+import java.util.List;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -56,13 +57,15 @@ public final class CompiledPolicy {
 
     private final @Nullable CompiledPolicy candidate;
 
+    private final List<SuppliedOrigins> supplied;
+
     private final int suppliedOrigins;
 
     private final Decision[] decisions;
 
     CompiledPolicy(CorsPolicySpec spec, OriginMatcher origins, @Nullable Set<String> methods,
             @Nullable String allowMethods, String @Nullable [] headers, @Nullable String allowHeaders,
-            @Nullable String exposeHeaders, @Nullable CompiledPolicy candidate, int suppliedOrigins) {
+            @Nullable String exposeHeaders, @Nullable CompiledPolicy candidate, List<SuppliedOrigins> supplied) {
         this.spec = spec;
         this.origins = origins;
         this.methods = methods;
@@ -74,7 +77,8 @@ public final class CompiledPolicy {
         this.privateNetwork = spec.allowPrivateNetwork().value();
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
-        this.suppliedOrigins = suppliedOrigins;
+        this.supplied = supplied;
+        this.suppliedOrigins = supplied.stream().mapToInt(SuppliedOrigins::size).sum();
         this.decisions = new Decision[Kind.values().length * REASONS];
         for (Kind kind : Kind.values()) {
             for (Reason reason : Reason.values()) {
@@ -101,6 +105,11 @@ public final class CompiledPolicy {
     /** How many origins and origin patterns the application supplied, counted for each supplier. */
     public int suppliedOrigins() {
         return this.suppliedOrigins;
+    }
+
+    /** The origins the application supplied, each supplier's validated. */
+    public List<SuppliedOrigins> supplied() {
+        return this.supplied;
     }
 
     /** Whether the policy allows any origin, which it then answers with {@code *} unless credentials are allowed. */

@@ -166,10 +166,8 @@ public final class PolicyCompiler {
         String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
         List<Set<String>> suppliedExact = new ArrayList<>(supplied.size());
         List<OriginPattern> allPatterns = patterns;
-        int suppliedCount = 0;
         for (SuppliedOrigins from : supplied) {
             suppliedExact.add(from.exact());
-            suppliedCount += from.size();
             if (!from.patterns().isEmpty()) {
                 allPatterns = new ArrayList<>(allPatterns);
                 allPatterns.addAll(from.patterns());
@@ -182,7 +180,7 @@ public final class PolicyCompiler {
         }
         return new CompiledPolicy(effectiveWithCandidate,
                 new OriginMatcher(anyOrigin, exact, suppliedExact, allPatterns), allowedMethods, allowMethods,
-                allowedHeaders, allowHeaders, exposeHeaders, candidate, suppliedCount);
+                allowedHeaders, allowHeaders, exposeHeaders, candidate, List.copyOf(supplied));
     }
 
     /**
@@ -232,7 +230,8 @@ public final class PolicyCompiler {
                         "Supply the tenant's own origins, or configure \"null\" in allowed-origins.");
             }
             boolean insecure = "http".equals(origin.scheme()) && !OriginParser.isLoopback(origin.host());
-            return new Checked<>(value, origin.serialised(), null, insecure);
+            return new Checked<>(value, origin.serialised(), null, insecure,
+                    SuppliedOrigins.digest(origin.serialised()));
         }
         catch (InvalidOrigin ex) {
             return dropped(value, property, ex.getMessage(), ex.fix());
@@ -254,7 +253,7 @@ public final class PolicyCompiler {
                                 + "://*.tenant.example." + pattern.host() + "\".");
             }
             boolean insecure = "http".equals(pattern.scheme()) && !OriginParser.isLoopback(pattern.host());
-            return new Checked<>(value, pattern, null, insecure);
+            return new Checked<>(value, pattern, null, insecure, SuppliedOrigins.digest("pattern " + value));
         }
         catch (InvalidOrigin ex) {
             return dropped(value, property, ex.getMessage(), ex.fix());
@@ -263,7 +262,7 @@ public final class PolicyCompiler {
 
     private static <T> Checked<T> dropped(String value, String property, String problem, String fix) {
         return new Checked<>(value, null, new ConfigProblem(Code.SUPPLIED_ORIGIN_DROPPED, property, value,
-                quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false);
+                quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false, 0);
     }
 
     private static String suppliedProperty(String supplier, String policy) {

@@ -37,6 +37,8 @@ public final class SuppliedOrigins {
 
     private final List<ConfigProblem> dropped;
 
+    private final long digest;
+
     SuppliedOrigins(String supplier, String policy, Map<String, Checked<String>> origins,
             Map<String, Checked<OriginPattern>> patterns) {
         this.supplier = supplier;
@@ -48,27 +50,45 @@ public final class SuppliedOrigins {
         List<OriginPattern> accepted = new ArrayList<>();
         List<String> insecure = new ArrayList<>();
         List<ConfigProblem> dropped = new ArrayList<>();
-        collect(origins.values(), exact, insecure, dropped);
-        collect(patterns.values(), accepted, insecure, dropped);
+        this.digest = collect(origins.values(), exact, insecure, dropped)
+                + collect(patterns.values(), accepted, insecure, dropped);
         this.exact = Collections.unmodifiableSet(exact);
         this.acceptedPatterns = List.copyOf(accepted);
         this.insecure = List.copyOf(insecure);
         this.dropped = List.copyOf(dropped);
     }
 
-    private static <T> void collect(Collection<Checked<T>> checked, Collection<T> accepted, List<String> insecure,
+    /** Sorts the values into accepted and dropped, and returns the sum of the digests of those accepted. */
+    private static <T> long collect(Collection<Checked<T>> checked, Collection<T> accepted, List<String> insecure,
             List<ConfigProblem> dropped) {
+        long digest = 0;
         for (Checked<T> value : checked) {
             if (value.problem() != null) {
                 dropped.add(value.problem());
             }
-            else {
-                accepted.add(value.value());
+            else if (accepted.add(value.value())) {
+                digest += value.digest();
                 if (value.insecure()) {
                     insecure.add(value.raw());
                 }
             }
         }
+        return digest;
+    }
+
+    /**
+     * A 64-bit digest of one accepted value (FNV-1a, then the SplitMix64 finaliser). Summed over a supplier's
+     * values, it changes with the set of origins whatever their order, without sorting tens of thousands of them.
+     * It tells changes apart; it is not meant to resist values crafted to collide.
+     */
+    static long digest(String value) {
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < value.length(); i++) {
+            hash = (hash ^ value.charAt(i)) * 0x100000001b3L;
+        }
+        hash = (hash ^ (hash >>> 30)) * 0xbf58476d1ce4e5b9L;
+        hash = (hash ^ (hash >>> 27)) * 0x94d049bb133111ebL;
+        return hash ^ (hash >>> 31);
     }
 
     /** The supplier's name, such as its bean name. */
@@ -89,6 +109,11 @@ public final class SuppliedOrigins {
     /** The values dropped, each with what is wrong with it. */
     public List<ConfigProblem> dropped() {
         return this.dropped;
+    }
+
+    /** The sum of the digests of the accepted values: equal for equal sets of origins and patterns. */
+    public long digest() {
+        return this.digest;
     }
 
     /** The accepted exact origins, serialised as browsers send them. */
@@ -120,8 +145,9 @@ public final class SuppliedOrigins {
      * @param value the accepted value, null when dropped
      * @param problem why the value was dropped, or null
      * @param insecure whether the value is plain http on a host that is not a loopback one
+     * @param digest the {@link #digest(String) digest} of the accepted value, 0 when dropped
      */
-    record Checked<T>(String raw, @Nullable T value, @Nullable ConfigProblem problem, boolean insecure) {
+    record Checked<T>(String raw, @Nullable T value, @Nullable ConfigProblem problem, boolean insecure, long digest) {
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.List;
 
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
+import io.corsboot.core.SuppliedOrigins;
 
 /**
  * The fingerprint of a snapshot: SHA-256, in hex, of a canonical text of its effective policies. Instances and
@@ -31,6 +32,7 @@ final class Fingerprint {
             // Access-Control-Allow-* and Access-Control-Expose-Headers values.
             line(text, "paths", sorted(spec.paths().value()));
             settings(text, spec);
+            supplied(text, policy);
             CorsPolicySpec candidate = spec.candidate();
             if (candidate != null) {
                 line(text, "candidate", spec.name());
@@ -38,6 +40,17 @@ final class Fingerprint {
             }
         }
         return sha256(text.toString());
+    }
+
+    // Origins supplied by the application apply to the policy and its candidate alike.
+    private static void supplied(StringBuilder text, CompiledPolicy policy) {
+        if (policy.suppliedOrigins() > 0) {
+            long digest = 0;
+            for (SuppliedOrigins origins : policy.supplied()) {
+                digest += origins.digest();
+            }
+            line(text, "supplied-origins", policy.suppliedOrigins() + " " + Long.toHexString(digest));
+        }
     }
 
     private static void settings(StringBuilder text, CorsPolicySpec spec) {

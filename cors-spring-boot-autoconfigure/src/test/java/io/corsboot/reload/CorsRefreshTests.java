@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +16,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import io.corsboot.actuate.CorsEndpoint;
+import io.corsboot.actuate.CorsEndpoint.CorsDescriptor;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
@@ -96,6 +99,26 @@ class CorsRefreshTests {
                     "cors.policies.api.allowed-origins[0]"));
         assertThat(output).contains("Refused the new CORS configuration")
             .contains("Property: cors.policies.api.allowed-origins[0]");
+        CorsDescriptor listing = endpoint().policies();
+        assertThat(listing.refused()).singleElement(InstanceOfAssertFactories.STRING)
+            .startsWith("cors.policies.api.allowed-origins[0]: \"https://b.example.com/\" has a trailing slash");
+        assertThat(listing.fingerprint()).isEqualTo(before.fingerprint());
+    }
+
+    @Test
+    void theFingerprintChangesExactlyWhenBehaviourChanges() throws Exception {
+        start(V1);
+        String first = endpoint().policies().fingerprint();
+        refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=https://a.example.com\n"
+                + "cors.policies.old.max-age=30m"));
+        assertThat(endpoint().policies().fingerprint()).as("the default max-age, spelled out").isEqualTo(first);
+        refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=" + B));
+        String second = endpoint().policies().fingerprint();
+        assertThat(second).isNotEqualTo(first);
+        refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=" + B + "/"));
+        assertThat(endpoint().policies().fingerprint()).as("a refused change").isEqualTo(second);
+        refreshWith(V1);
+        assertThat(endpoint().policies().fingerprint()).isEqualTo(first);
     }
 
     @Test
@@ -105,6 +128,7 @@ class CorsRefreshTests {
         assertThat(holder().refused()).isNotNull();
         refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=" + B));
         assertThat(holder().refused()).isNull();
+        assertThat(endpoint().policies().refused()).isNull();
         assertThat(allowOrigin("/old/things", B)).isEqualTo(B);
     }
 
@@ -143,7 +167,7 @@ class CorsRefreshTests {
         Files.writeString(file, properties);
         this.context = new SpringApplicationBuilder(ReloadTestApplication.class).run("--server.port=0",
                 "--spring.config.import=file:" + file.toAbsolutePath(),
-                "--management.endpoints.web.exposure.include=refresh");
+                "--management.endpoints.web.exposure.include=refresh,cors");
         this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
     }
 
@@ -151,6 +175,10 @@ class CorsRefreshTests {
         Files.writeString(this.directory.resolve("cors.properties"), properties);
         HttpResponse<String> response = ReloadTestApplication.send(this.port, "POST", "/actuator/refresh");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private CorsEndpoint endpoint() {
+        return this.context.getBean(CorsEndpoint.class);
     }
 
     private PolicySnapshotHolder holder() {

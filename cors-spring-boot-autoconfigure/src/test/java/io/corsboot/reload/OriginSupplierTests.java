@@ -16,6 +16,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.corsboot.actuate.CorsEndpoint;
+import io.corsboot.actuate.CorsEndpoint.CheckDescriptor;
+import io.corsboot.actuate.CorsEndpoint.CheckParameters;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.OriginSupplier;
@@ -37,7 +40,8 @@ class OriginSupplierTests {
     static void start() {
         context = new SpringApplicationBuilder(ReloadTestApplication.class, TenantsConfiguration.class).run(
                 "--server.port=0", "--cors.policies.tenants.paths=/tenants/**",
-                "--cors.policies.tenants.allowed-origins=https://app.example.com");
+                "--cors.policies.tenants.allowed-origins=https://app.example.com",
+                "--management.endpoints.web.exposure.include=cors");
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
         tenants = context.getBean(Tenants.class);
     }
@@ -58,8 +62,25 @@ class OriginSupplierTests {
         assertThat(allowOrigin("https://added.example.com")).isNull();
         tenants.change(List.of("https://first.example.com", "https://added.example.com"));
         assertThat(allowOrigin("https://added.example.com")).isEqualTo("https://added.example.com");
-        assertThat(holder().get().policies().get(0).suppliedOrigins()).isEqualTo(2);
+        assertThat(endpoint().policies().policies()).singleElement()
+            .satisfies((policy) -> {
+                assertThat(policy.suppliedOrigins()).isEqualTo(2);
+                assertThat(policy.allowedOrigins()).containsExactly("https://app.example.com");
+            });
+        CheckDescriptor check = endpoint().evaluate("check",
+                new CheckParameters("/tenants/1", "https://added.example.com", "GET", null, null, null), null);
+        assertThat(check.allowed()).isTrue();
         tenants.change(List.of("https://first.example.com"));
+    }
+
+    @Test
+    void theFingerprintChangesWithTheSuppliedOrigins() {
+        String before = endpoint().policies().fingerprint();
+        tenants.change(List.of("https://first.example.com", "https://other.example.com"));
+        String after = endpoint().policies().fingerprint();
+        tenants.change(List.of("https://first.example.com"));
+        assertThat(after).isNotEqualTo(before);
+        assertThat(endpoint().policies().fingerprint()).isEqualTo(before);
     }
 
     @Test
@@ -96,6 +117,10 @@ class OriginSupplierTests {
         }
         assertThat(allowOrigin("https://first.example.com")).isEqualTo("https://first.example.com");
         assertThat(output).contains("Could not read the origins that tenants supplies for CORS");
+    }
+
+    private static CorsEndpoint endpoint() {
+        return context.getBean(CorsEndpoint.class);
     }
 
     private static PolicySnapshotHolder holder() {

@@ -165,6 +165,39 @@ class PolicySnapshotRebuildTests {
         assertThat(holder.refused()).isNull();
     }
 
+    @Test
+    void theFingerprintChangesWhenASuppliedOriginIsAddedOrRemoved() {
+        PolicySnapshot one = this.snapshot.withSupplied(supplied(List.of("https://t1.example.com"), List.of()),
+                this.compiler);
+        PolicySnapshot two = one.withSupplied(
+                supplied(List.of("https://t1.example.com", "https://t2.example.com"), List.of()), this.compiler);
+        PolicySnapshot oneAgain = two.withSupplied(supplied(List.of("https://t1.example.com"), List.of()),
+                this.compiler);
+        assertThat(one.fingerprint()).isNotEqualTo(this.snapshot.fingerprint());
+        assertThat(two.fingerprint()).isNotEqualTo(one.fingerprint());
+        assertThat(oneAgain.fingerprint()).isEqualTo(one.fingerprint());
+    }
+
+    @Test
+    void theFingerprintIgnoresTheOrderAndSpellingOfSuppliedOrigins() {
+        PolicySnapshot first = this.snapshot.withSupplied(
+                supplied(List.of("https://t1.example.com", "https://t2.example.com"), List.of()), this.compiler);
+        PolicySnapshot second = this.snapshot.withSupplied(
+                supplied(List.of("https://T2.example.com:443", "https://t1.example.com"), List.of()), this.compiler);
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+    }
+
+    @Test
+    void theFingerprintIgnoresDroppedValuesAndSuppliersWithoutOrigins() {
+        PolicySnapshot valid = this.snapshot.withSupplied(supplied(List.of("https://t1.example.com"), List.of()),
+                this.compiler);
+        PolicySnapshot withDropped = this.snapshot.withSupplied(
+                supplied(List.of("https://t1.example.com", "https://bad.example.com/"), List.of()), this.compiler);
+        PolicySnapshot empty = this.snapshot.withSupplied(supplied(List.of(), List.of()), this.compiler);
+        assertThat(withDropped.fingerprint()).isEqualTo(valid.fingerprint());
+        assertThat(empty.fingerprint()).isEqualTo(this.snapshot.fingerprint());
+    }
+
     private SuppliedOrigins supplied(List<String> origins, List<String> patterns) {
         return this.compiler.validateSupplied("tenantOrigins", "tenants", origins, patterns, null);
     }
