@@ -50,7 +50,7 @@ class SampleApplicationTests {
             HttpResponse<String> cors = get(api + "/actuator/cors", null);
             assertThat(cors.statusCode()).isEqualTo(200);
             List<String> policies = JsonPath.read(cors.body(), "$.policies[*].name");
-            assertThat(policies).containsExactlyInAnyOrder("public", "partner-api", "admin", "cors-check");
+            assertThat(policies).containsExactlyInAnyOrder("public", "partner-api", "admin", "cors-check", "tenant-api");
         }
     }
 
