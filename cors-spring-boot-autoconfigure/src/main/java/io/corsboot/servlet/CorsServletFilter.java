@@ -2,6 +2,7 @@ package io.corsboot.servlet;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,6 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.corsboot.core.Decision;
+import io.corsboot.core.Decision.Kind;
+import io.corsboot.core.Reason;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsProcessor;
 
@@ -28,8 +31,14 @@ public class CorsServletFilter extends OncePerRequestFilter {
 
     private final CorsProcessor processor;
 
+    // Rejection bodies by reason, encoded once: hand-written because encoding each one measured 2 arrays a rejection.
+    private final byte[][] rejectionBodies;
+
     public CorsServletFilter(CorsProcessor processor) {
         this.processor = processor;
+        this.rejectionBodies = Arrays.stream(Reason.values())
+            .map((reason) -> new Decision(null, Kind.ACTUAL, reason).rejectionMessage().getBytes(StandardCharsets.UTF_8))
+            .toArray(byte[][]::new);
     }
 
     @Override
@@ -49,7 +58,7 @@ public class CorsServletFilter extends OncePerRequestFilter {
         }
         response.setStatus(decision.status());
         if (!decision.allowed()) {
-            byte[] body = decision.rejectionMessage().getBytes(StandardCharsets.UTF_8);
+            byte[] body = this.rejectionBodies[decision.reason().ordinal()];
             response.setContentType("text/plain;charset=UTF-8");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
@@ -57,9 +66,13 @@ public class CorsServletFilter extends OncePerRequestFilter {
     }
 
     private static PathContainer pathWithinApplication(HttpServletRequest request) {
-        RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
-                ? ServletRequestPathUtils.getParsedRequestPath(request)
-                : RequestPath.parse(request.getRequestURI(), request.getContextPath());
-        return path.pathWithinApplication();
+        if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
+            return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+        }
+        String contextPath = request.getContextPath();
+        // Without a context path the path within the application is the whole path, parsed directly: hand-written
+        // because RequestPath.parse adds an object per request around the same parse.
+        return contextPath.isEmpty() ? PathContainer.parsePath(request.getRequestURI())
+                : RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
     }
 }

@@ -19,11 +19,32 @@ public final class Vary {
     /** Whether some line lists the token, compared case-insensitively. */
     public static boolean contains(Iterable<String> lines, String token) {
         for (String line : lines) {
-            for (String element : line.split(",")) {
-                if (element.strip().equalsIgnoreCase(token)) {
-                    return true;
-                }
+            if (lineContains(line, token)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    // Scanned in place: hand-written because split and strip measured an array and a string per element.
+    private static boolean lineContains(String line, String token) {
+        int length = line.length();
+        int start = 0;
+        while (start <= length) {
+            int comma = line.indexOf(',', start);
+            int end = (comma >= 0) ? comma : length;
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(line.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(line.charAt(to - 1))) {
+                to--;
+            }
+            if (to - from == token.length() && line.regionMatches(true, from, token, 0, token.length())) {
+                return true;
+            }
+            start = end + 1;
         }
         return false;
     }

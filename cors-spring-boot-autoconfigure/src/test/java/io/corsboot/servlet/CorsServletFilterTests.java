@@ -1,0 +1,142 @@
+package io.corsboot.servlet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.testing.CorsCase;
+import io.corsboot.testing.CorsCase.Scope;
+import io.corsboot.testing.CorsCases;
+import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.PolicySnapshot;
+import io.corsboot.web.PolicySnapshotHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The filter alone, on mock requests: the shared cases, and what the application does to the response after it. */
+class CorsServletFilterTests {
+
+    private static final CorsServletFilter filter = new CorsServletFilter(
+            new CorsProcessor(new PolicySnapshotHolder(load()), List.of()));
+
+    private boolean handlerCalled;
+
+    static Stream<CorsCase> decidableCases() {
+        return CorsCases.all().filter((c) -> c.scope() == Scope.ALL);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("decidableCases")
+    void behavesAsTheCaseSays(CorsCase c) throws Exception {
+        MockHttpServletRequest request = request(c.request().method(), c.request().path());
+        c.request().headers().forEach((name, value) -> request.addHeader(name, value.replace(CorsCase.SELF,
+                "http://localhost:8080")));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, handler((r) -> { }));
+
+        assertThat(this.handlerCalled).as("handler called").isEqualTo(c.expected().handlerCalled());
+        assertThat(response.getStatus()).as("status").isEqualTo(c.expected().status());
+        assertThat(headers(response)).containsAllEntriesOf(c.expected().headers());
+        assertThat(headers(response)).doesNotContainKeys(c.expected().absent().toArray(String[]::new));
+    }
+
+    @Test
+    void keepsAVaryThatWasThereBeforeAndAddsNoTokenTwice() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.addHeader("Vary", "Accept-Encoding, origin");
+        filter.doFilter(preflight("/api/orders"), response, handler((r) -> { }));
+
+        assertThat(response.getHeaders("Vary")).containsExactly("Accept-Encoding, origin",
+                "Access-Control-Request-Method", "Access-Control-Request-Headers");
+    }
+
+    @Test
+    void keepsItsVaryWhenTheApplicationSetsVary() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(actual("/api/orders"), response, handler((r) -> r.setHeader("Vary", "Accept-Encoding")));
+
+        assertThat(response.getHeaders("Vary")).containsExactly("Origin", "Accept-Encoding");
+    }
+
+    @Test
+    void writesItsHeadersAgainWhenTheApplicationResetsTheResponse() throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(actual("/api/orders"), response, handler(HttpServletResponse::reset));
+
+        assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(CorsCases.APP);
+        assertThat(response.getHeaders("Vary")).containsExactly("Origin");
+    }
+
+    @Test
+    void choosesThePolicyByThePathWithinTheApplication() throws Exception {
+        MockHttpServletRequest request = actual("/shop/api/orders");
+        request.setContextPath("/shop");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, handler((r) -> { }));
+
+        assertThat(this.handlerCalled).isTrue();
+        assertThat(response.getHeader("Access-Control-Allow-Origin")).isEqualTo(CorsCases.APP);
+    }
+
+    private FilterChain handler(ResponseAction action) {
+        return (request, response) -> {
+            this.handlerCalled = true;
+            action.apply((HttpServletResponse) response);
+        };
+    }
+
+    private static MockHttpServletRequest request(String method, String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+        request.setServerPort(8080);
+        return request;
+    }
+
+    private static MockHttpServletRequest actual(String path) {
+        MockHttpServletRequest request = request("GET", path);
+        request.addHeader("Origin", CorsCases.APP);
+        return request;
+    }
+
+    private static MockHttpServletRequest preflight(String path) {
+        MockHttpServletRequest request = request("OPTIONS", path);
+        request.addHeader("Origin", CorsCases.APP);
+        request.addHeader("Access-Control-Request-Method", "PUT");
+        return request;
+    }
+
+    // Vary as the case table compares it: the tokens of all lines joined with ", ".
+    private static Map<String, String> headers(MockHttpServletResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : response.getHeaderNames()) {
+            headers.put(name, String.join(", ", response.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    private static PolicySnapshot load() {
+        MockEnvironment environment = new MockEnvironment();
+        for (String property : CorsCases.PROPERTIES) {
+            int equals = property.indexOf('=');
+            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+        }
+        return new CorsConfigurationLoader().load(environment);
+    }
+
+    @FunctionalInterface
+    private interface ResponseAction {
+
+        void apply(HttpServletResponse response);
+    }
+}
