@@ -28,10 +28,18 @@ final class CorsReactiveResponse implements ResponseHeaders {
 
     private final List<String> varyTokens = new ArrayList<>(4);
 
+    // Whether Vary lines may be there that are not ours: only then are they read back before adding a token.
+    // Hand-written because reading them back (a list per read on Netty) measured one list per token.
+    private boolean varyBefore;
+
+    // Once merged before the commit, every token of ours is there.
+    private boolean varyMerged;
+
     CorsReactiveResponse(ServerHttpResponse response, Decision decision, CorsRequest request) {
         this.response = response;
         this.decision = decision;
         this.request = request;
+        this.varyBefore = response.getHeaders().containsHeader(Vary.HEADER);
         decision.writeHeaders(request, this);
     }
 
@@ -45,9 +53,14 @@ final class CorsReactiveResponse implements ResponseHeaders {
 
     private void reapply() {
         HttpHeaders headers = this.response.getHeaders();
-        List<String> lines = Vary.merge(this.varyTokens, headers.getOrEmpty(Vary.HEADER));
-        headers.remove(Vary.HEADER);
-        lines.forEach((token) -> headers.add(Vary.HEADER, token));
+        List<String> current = headers.getOrEmpty(Vary.HEADER);
+        // Nobody touched Vary: hand-written because merging anyway builds lists and rewrites every line per request.
+        if (!current.equals(this.varyTokens)) {
+            List<String> lines = Vary.merge(this.varyTokens, current);
+            headers.remove(Vary.HEADER);
+            lines.forEach((token) -> headers.add(Vary.HEADER, token));
+        }
+        this.varyMerged = true;
         this.decision.writeHeaders(this.request, this);
     }
 
@@ -58,11 +71,14 @@ final class CorsReactiveResponse implements ResponseHeaders {
 
     @Override
     public void addVary(String token) {
+        if (this.varyMerged) {
+            return;
+        }
         if (!this.varyTokens.contains(token)) {
             this.varyTokens.add(token);
         }
         HttpHeaders headers = this.response.getHeaders();
-        if (!Vary.contains(headers.getOrEmpty(Vary.HEADER), token)) {
+        if (!this.varyBefore || !Vary.contains(headers.getOrEmpty(Vary.HEADER), token)) {
             headers.add(Vary.HEADER, token);
         }
     }
