@@ -1,0 +1,126 @@
+package io.corsboot.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+import io.corsboot.reactive.CorsReactiveWebFilter;
+import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.PolicySnapshot;
+import io.corsboot.web.PolicySnapshotHolder;
+
+/**
+ * The starter's {@link CorsReactiveWebFilter} beside Spring's {@link CorsWebFilter}, configured alike, and a filter
+ * that does nothing. One request per trial serves every invocation; each invocation gets a fresh exchange, since a
+ * committed response cannot be reused, and every filter pays for it alike. The handler completes the response, so
+ * that work deferred to the commit is measured too.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@State(Scope.Thread)
+public class ReactiveFilterBenchmark {
+
+    @Param
+    public PolicySet policies;
+
+    @Param
+    public Scenario scenario;
+
+    private final Handler handler = new Handler();
+
+    private WebFilter starter;
+
+    private WebFilter stock;
+
+    private WebFilter passThrough;
+
+    private MockServerHttpRequest request;
+
+    @Setup
+    public void setUp() {
+        PolicySnapshot snapshot = this.policies.snapshot();
+        this.starter = new CorsReactiveWebFilter(new CorsProcessor(new PolicySnapshotHolder(snapshot), List.of()));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        StockCors.register(snapshot, source::registerCorsConfiguration);
+        this.stock = new CorsWebFilter(source);
+        this.passThrough = (exchange, chain) -> chain.filter(exchange);
+        MockServerHttpRequest.BaseBuilder<?> builder = MockServerHttpRequest.method(
+                HttpMethod.valueOf(this.scenario.method()), "http://localhost" + this.policies.path());
+        this.scenario.headers(this.policies).forEach((name, value) -> builder.header(name, value));
+        this.request = builder.build();
+        check(this.starter, "starter");
+        check(this.stock, "stock");
+    }
+
+    @Benchmark
+    public ServerWebExchange starter() {
+        return run(this.starter);
+    }
+
+    @Benchmark
+    public ServerWebExchange stock() {
+        return run(this.stock);
+    }
+
+    @Benchmark
+    public ServerWebExchange passThrough() {
+        return run(this.passThrough);
+    }
+
+    private ServerWebExchange run(WebFilter filter) {
+        MockServerWebExchange exchange = MockServerWebExchange.from(this.request);
+        filter.filter(exchange, this.handler).block();
+        return exchange;
+    }
+
+    // Both filters must do the same work, or the comparison means nothing.
+    private void check(WebFilter filter, String name) {
+        this.handler.calls = 0;
+        ServerWebExchange exchange = run(filter);
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        int code = (status != null) ? status.value() : 200;
+        boolean allowed = exchange.getResponse().getHeaders().getFirst("Access-Control-Allow-Origin") != null;
+        if (code != this.scenario.status() || (this.handler.calls == 1) != this.scenario.reachesHandler()
+                || allowed != this.scenario.allowed()) {
+            throw new IllegalStateException(name + " filter answered " + code + ", " + this.handler.calls
+                    + " handler calls, allowed " + allowed + " for " + this.scenario + " with " + this.policies);
+        }
+    }
+
+    /** The rest of the application: completes the response. */
+    private static final class Handler implements WebFilterChain {
+
+        private int calls;
+
+        @Override
+        public Mono<Void> filter(ServerWebExchange exchange) {
+            this.calls++;
+            return exchange.getResponse().setComplete();
+        }
+    }
+}
