@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# End-to-end load on loopback: requests per second and p99 latency of an allowed cross-origin GET against the
+# sample app with the starter, with Spring's own CORS filter (profile stock-cors, same cors.* policies) and with no
+# CORS at all (cors.enabled=false), on Tomcat (Spring MVC) and on Netty (WebFlux).
+#
+# The three variants of a stack run side by side and are loaded in turn, in a rotating order, for ROUNDS rounds of
+# DURATION each; the summary gives medians with their spread (min-max). Every wrk run is bounded in time, and the
+# applications are stopped on exit.
+#
+#   scripts/load.sh                     # both stacks, 5 rounds of 5 s per variant
+#   ROUNDS=7 DURATION=10s scripts/load.sh mvc
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-5s}
+WARMUP=${WARMUP:-10s}
+CONNECTIONS=${CONNECTIONS:-8}
+LOAD_PATH=${LOAD_PATH:-/public/greeting}
+LOAD_ORIGIN=${LOAD_ORIGIN:-https://app.example.com}
+STACKS=("${@:-mvc webflux}")
+read -r -a STACKS <<< "${STACKS[*]}"
+VARIANTS=(starter stock none)
+
+cd "$(dirname "$0")/.."
+WORK=target/load
+mkdir -p "$WORK"
+
+if ! command -v wrk > /dev/null; then
+    if [ "$(id -u)" = 0 ]; then
+        apt-get update -qq && apt-get install -y -qq wrk > /dev/null
+    else
+        echo "wrk is missing: sudo apt-get install wrk" >&2
+        exit 1
+    fi
+fi
+
+echo "Building the sample app..." >&2
+./mvnw -B -q -pl cors-sample-app -am package -DskipTests
+JAR=$(ls cors-sample-app/target/cors-sample-app-*.jar | grep -v original | head -1)
+
+PIDS=()
+stop_all() {
+    for pid in "${PIDS[@]:-}"; do
+        if [ -n "$pid" ]; then
+            kill "$pid" 2> /dev/null || true
+            wait "$pid" 2> /dev/null || true
+        fi
+    done
+    PIDS=()
+}
+trap stop_all EXIT
+
+# Starts one variant on a random loopback port, which it leaves in PORT.
+start() {
+    local stack=$1 variant=$2 profiles="" args=()
+    [ "$stack" = webflux ] && profiles="webflux"
+    case "$variant" in
+        stock) profiles="${profiles:+$profiles,}stock-cors" ;;
+        none) args+=(--cors.enabled=false) ;;
+    esac
+    local log="$WORK/$stack-$variant.log"
+    java -Xms256m -Xmx256m -jar "$JAR" --server.port=0 --server.address=127.0.0.1 \
+        --spring.profiles.active="$profiles" "${args[@]}" > "$log" 2>&1 &
+    PIDS+=($!)
+    PORT=""
+    for _ in $(seq 1 240); do
+        PORT=$(grep -oE '(Tomcat|Netty) started on port [0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
+        [ -n "$PORT" ] && break
+        sleep 0.5
+    done
+    [ -n "$PORT" ] || { echo "$stack/$variant did not start, see $log" >&2; exit 1; }
+}
+
+# The variants must differ only in who writes the CORS headers.
+check() {
+    local url=$1 variant=$2 acao
+    acao=$(curl -s -o /dev/null -D - -H "Origin: $LOAD_ORIGIN" "$url" | tr -d '\r' \
+        | awk -F': ' 'tolower($1) == "access-control-allow-origin" { print $2 }')
+    if [ "$variant" = none ] && [ -n "$acao" ]; then
+        echo "$variant answered Access-Control-Allow-Origin: $acao" >&2; exit 1
+    fi
+    if [ "$variant" != none ] && [ -z "$acao" ]; then
+        echo "$variant did not allow $LOAD_ORIGIN on $url" >&2; exit 1
+    fi
+}
+
+# Runs wrk once and prints "requests/s p99-ms".
+load() {
+    wrk -t1 -c"$CONNECTIONS" -d"$2" --timeout 5s --latency -H "Origin: $LOAD_ORIGIN" "$1" | awk '
+        /Requests\/sec:/ { rps = $2 }
+        $1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v)
+                      ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
+        END { printf "%.0f %.3f\n", rps, ms }'
+}
+
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+for stack in "${STACKS[@]}"; do
+    declare -A URL=()
+    for variant in "${VARIANTS[@]}"; do
+        start "$stack" "$variant"
+        URL[$variant]="http://127.0.0.1:$PORT$LOAD_PATH"
+        check "${URL[$variant]}" "$variant"
+    done
+    for variant in "${VARIANTS[@]}"; do
+        load "${URL[$variant]}" "$WARMUP" > /dev/null
+    done
+    for round in $(seq 1 "$ROUNDS"); do
+        for i in 0 1 2; do
+            variant=${VARIANTS[$(( (round + i) % 3 ))]}
+            read -r rps p99 < <(load "${URL[$variant]}" "$DURATION")
+            echo "$stack $variant $round $rps $p99" | tee -a "$RESULTS" >&2
+        done
+    done
+    stop_all
+    unset URL
+done
+
+# Medians and spread per stack and variant, and the medians as ratios to no CORS and to Spring's filter.
+echo
+echo "| stack | variant | requests/s median (min-max) | p99 ms median (min-max) | rps vs none | rps vs stock |"
+echo "|---|---|---:|---:|---:|---:|"
+awk '
+    function median(list,   n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+        lo = a[1]; hi = a[n]
+        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    { rps[$1 " " $2] = rps[$1 " " $2] " " $4; p99[$1 " " $2] = p99[$1 " " $2] " " $5; stacks[$1] = 1 }
+    END {
+        for (s in stacks) {
+            for (k = 1; k <= 3; k++) {
+                v = (k == 1) ? "starter" : (k == 2) ? "stock" : "none"
+                mr[v] = median(rps[s " " v]); rlo[v] = lo; rhi[v] = hi
+                mp[v] = median(p99[s " " v]); plo[v] = lo; phi[v] = hi
+            }
+            for (k = 1; k <= 3; k++) {
+                v = (k == 1) ? "starter" : (k == 2) ? "stock" : "none"
+                printf "| %s | %s | %.0f (%.0f-%.0f) | %.2f (%.2f-%.2f) | %.3f | %.3f |\n", s, v, mr[v], rlo[v], rhi[v],
+                    mp[v], plo[v], phi[v], mr[v] / mr["none"], mr[v] / mr["stock"]
+            }
+        }
+    }' "$RESULTS"
