@@ -1,23 +1,37 @@
 #!/usr/bin/env python3
 """Turns a JMH JSON result (java -jar benchmarks.jar ... -rf json) into the Markdown tables of BENCHMARKS.md.
 
-For each benchmark class, configuration and scenario: time per operation with its error (JMH's 99.9% interval),
-allocated bytes per operation (-prof gc), and the starter's time as a ratio to the stock filter and to the
-pass-through floor, with the interval that the two errors allow.
+For the filter benchmarks, per configuration and scenario: wall-clock and CPU time per operation with their errors
+(JMH's 99.9% intervals), the starter's times as ratios to Spring's filter and to the pass-through floor with the
+interval the two errors allow, and allocated bytes per operation (-prof gc). The decision benchmark has no floor: only
+the two sides.
+
+    python3 scripts/jmh-report.py target/jmh-result.json
 """
 import json
 import sys
 
 
-def interval(score, error):
-    error = 0.0 if error != error else error  # NaN when there were too few iterations
-    return max(score - error, 1e-9), score + error
+def metric(result, name):
+    if name == "time":
+        m = result["primaryMetric"]
+    else:
+        m = result.get("secondaryMetrics", {}).get(name)
+        if m is None:
+            return None
+    error = m["scoreError"]
+    return m["score"], (0.0 if error != error else error)  # NaN with too few iterations
 
 
 def ratio(a, b):
-    """Ratio a/b and its widest interval given both errors."""
-    (a_low, a_high), (b_low, b_high) = interval(*a), interval(*b)
-    return a[0] / b[0], a_low / b_high, a_high / b_low
+    """a/b, and the widest interval the two errors allow."""
+    low = max(a[0] - a[1], 1e-9) / (b[0] + b[1])
+    high = (a[0] + a[1]) / max(b[0] - b[1], 1e-9)
+    return f"{a[0] / b[0]:.2f} ({low:.2f}–{high:.2f})"
+
+
+def fmt(m):
+    return "n/a" if m is None else f"{m[0]:,.0f} ± {m[1]:,.0f}"
 
 
 def main(path):
@@ -26,33 +40,43 @@ def main(path):
         klass, variant = result["benchmark"].rsplit(".", 2)[-2:]
         params = result.get("params", {})
         key = (klass, params.get("policies", "-"), params.get("scenario", "-"))
-        primary = result["primaryMetric"]
-        alloc = result.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
-        rows.setdefault(key, {})[variant] = ((primary["score"], primary["scoreError"]), alloc)
+        rows.setdefault(key, {})[variant] = result
 
     for klass in sorted({key[0] for key in rows}):
+        keys = [k for k in rows if k[0] == klass]
         print(f"\n### {klass}\n")
+        if klass == "DecisionBenchmark":
+            print("| policies | scenario | starter ns/op | stock ns/op | starter / stock | CPU ns/op starter "
+                  "| CPU stock | CPU starter / stock | B/op starter | B/op stock |")
+            print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+            for key in keys:
+                v = rows[key]
+                if not all(name in v for name in ("starter", "stock")):
+                    continue
+                t = {name: metric(v[name], "time") for name in ("starter", "stock")}
+                c = {name: metric(v[name], "cpu.time.norm") for name in ("starter", "stock")}
+                b = {name: metric(v[name], "gc.alloc.rate.norm") for name in ("starter", "stock")}
+                print(f"| {key[1]} | {key[2]} | {fmt(t['starter'])} | {fmt(t['stock'])} "
+                      f"| {ratio(t['starter'], t['stock'])} | {fmt(c['starter'])} | {fmt(c['stock'])} "
+                      f"| {ratio(c['starter'], c['stock'])} | {b['starter'][0]:,.1f} | {b['stock'][0]:,.1f} |")
+            continue
         print("| policies | scenario | starter ns/op | stock ns/op | floor ns/op | starter / stock | starter / floor "
-              "| starter B/op | stock B/op | floor B/op |")
-        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-        for key in [k for k in rows if k[0] == klass]:
-            variants = rows[key]
-            if not all(v in variants for v in ("starter", "stock", "passThrough")):
+              "| CPU ns/op starter | CPU stock | CPU floor | CPU starter / stock | B/op starter | B/op stock "
+              "| B/op floor |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for key in keys:
+            v = rows[key]
+            if not all(name in v for name in ("starter", "stock", "passThrough")):
                 continue
-            starter, stock, floor = variants["starter"], variants["stock"], variants["passThrough"]
-
-            def time(v):
-                return f"{v[0][0]:,.0f} ± {v[0][1]:,.0f}"
-
-            def alloc(v):
-                return "n/a" if v[1] is None else f"{v[1]:,.0f}"
-
-            r_stock = ratio(starter[0], stock[0])
-            r_floor = ratio(starter[0], floor[0])
-            print(f"| {key[1]} | {key[2]} | {time(starter)} | {time(stock)} | {time(floor)} "
-                  f"| {r_stock[0]:.2f} ({r_stock[1]:.2f}–{r_stock[2]:.2f}) "
-                  f"| {r_floor[0]:.2f} ({r_floor[1]:.2f}–{r_floor[2]:.2f}) "
-                  f"| {alloc(starter)} | {alloc(stock)} | {alloc(floor)} |")
+            t = {name: metric(v[name], "time") for name in ("starter", "stock", "passThrough")}
+            c = {name: metric(v[name], "cpu.time.norm") for name in ("starter", "stock", "passThrough")}
+            b = {name: metric(v[name], "gc.alloc.rate.norm") for name in ("starter", "stock", "passThrough")}
+            cpu_ratio = ratio(c["starter"], c["stock"]) if c["starter"] and c["stock"] else "n/a"
+            print(f"| {key[1]} | {key[2]} | {fmt(t['starter'])} | {fmt(t['stock'])} | {fmt(t['passThrough'])} "
+                  f"| {ratio(t['starter'], t['stock'])} | {ratio(t['starter'], t['passThrough'])} "
+                  f"| {fmt(c['starter'])} | {fmt(c['stock'])} | {fmt(c['passThrough'])} | {cpu_ratio} "
+                  + " | ".join("n/a" if b[n] is None else f"{b[n][0]:,.0f}" for n in ("starter", "stock", "passThrough"))
+                  .join(["| ", " |"]))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
 package io.corsboot.benchmarks;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -18,7 +20,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
@@ -26,8 +32,11 @@ import io.corsboot.core.ResponseHeaders;
 import io.corsboot.web.PolicySnapshot;
 
 /**
- * The starter's decision alone, without a web stack: choosing the policy by an already parsed path, deciding, and
- * writing the headers to a sink that keeps nothing. Whatever this allocates, the core allocates.
+ * The decision alone, without a web stack or mocks, from an already parsed path. The starter chooses the policy,
+ * decides and writes the headers to a sink that keeps nothing, so whatever it allocates, the core allocates.
+ * Spring's side is what its {@code DefaultCorsProcessor} asks of the same configuration: the first matching path
+ * pattern, then {@code checkOrigin}, {@code checkHttpMethod} and, for a preflight, {@code checkHeaders} with the
+ * request headers already split (which spares it a parse that its filter pays).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -53,19 +62,54 @@ public class DecisionBenchmark {
 
     private Sink sink;
 
+    private final Map<PathPattern, CorsConfiguration> stockConfigurations = new LinkedHashMap<>();
+
+    private List<String> requestHeaders;
+
+    private HttpMethod requestMethod;
+
     @Setup
     public void setUp(Blackhole blackhole) {
         this.sink = new Sink(blackhole);
         this.snapshot = this.policies.snapshot();
         this.path = PathContainer.parsePath(this.policies.path());
-        this.request = new FixedRequest(this.scenario.method(), this.scenario.headers(this.policies));
+        Map<String, String> headers = this.scenario.headers(this.policies);
+        this.request = new FixedRequest(this.scenario.method(), headers);
+        StockCors.register(this.snapshot, (pattern, configuration) -> this.stockConfigurations
+            .put(PathPatternParser.defaultInstance.parse(pattern), configuration));
+        String names = headers.get("Access-Control-Request-Headers");
+        this.requestHeaders = (names != null) ? List.of(names.split(",")) : List.of();
+        String method = headers.get("Access-Control-Request-Method");
+        this.requestMethod = HttpMethod.valueOf((method != null) ? method : this.scenario.method());
     }
 
     @Benchmark
-    public Decision decide() {
+    public Decision starter() {
         Decision decision = this.snapshot.decide(this.path, this.request);
         decision.writeHeaders(this.request, this.sink);
         return decision;
+    }
+
+    @Benchmark
+    public @Nullable Object stock() {
+        CorsConfiguration configuration = null;
+        for (Map.Entry<PathPattern, CorsConfiguration> entry : this.stockConfigurations.entrySet()) {
+            if (entry.getKey().matches(this.path)) {
+                configuration = entry.getValue();
+                break;
+            }
+        }
+        String origin = this.request.header("Origin");
+        if (configuration == null || origin == null) {
+            return configuration;
+        }
+        String allowOrigin = configuration.checkOrigin(origin);
+        if (allowOrigin == null) {
+            return null;
+        }
+        List<HttpMethod> allowMethods = configuration.checkHttpMethod(this.requestMethod);
+        return (this.scenario == Scenario.ALLOWED_PREFLIGHT) ? configuration.checkHeaders(this.requestHeaders)
+                : allowMethods;
     }
 
     /** A request whose headers never change. */
