@@ -59,12 +59,13 @@ start() {
         none) args+=(--cors.enabled=false) ;;
     esac
     local log="$WORK/$stack-$variant.log"
-    java -Xms256m -Xmx256m -jar "$JAR" --server.port=0 --server.address=127.0.0.1 \
+    # Random ports, also for the sample's second (playground) port where it has one, so that variants run side by side.
+    java -Xms256m -Xmx256m -jar "$JAR" --server.port=0 --server.address=127.0.0.1 --sample.playground.port=0 \
         --spring.profiles.active="$profiles" "${args[@]}" > "$log" 2>&1 &
     PIDS+=($!)
     PORT=""
     for _ in $(seq 1 240); do
-        PORT=$(grep -oE '(Tomcat|Netty) started on port [0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
+        PORT=$(grep -oE '(Tomcat|Netty) started on ports? [0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
         [ -n "$PORT" ] && break
         sleep 0.5
     done
