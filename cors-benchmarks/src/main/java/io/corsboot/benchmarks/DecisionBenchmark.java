@@ -1,9 +1,9 @@
 package io.corsboot.benchmarks;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -112,16 +112,19 @@ public class DecisionBenchmark {
                 : allowMethods;
     }
 
-    /** A request whose headers never change. */
+    /**
+     * A request whose headers never change, looked up by the exact names the core asks for, so that the adapter
+     * costs next to nothing (a case-insensitive map measured more than the decision).
+     */
     private static final class FixedRequest implements CorsRequest {
 
         private final String method;
 
-        private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        private final Map<String, String> headers;
 
         FixedRequest(String method, Map<String, String> headers) {
             this.method = method;
-            this.headers.putAll(headers);
+            this.headers = new HashMap<>(headers);
         }
 
         @Override
