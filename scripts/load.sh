@@ -13,7 +13,7 @@ set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-5s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-20s}
 CONNECTIONS=${CONNECTIONS:-8}
 LOAD_PATH=${LOAD_PATH:-/public/greeting}
 LOAD_ORIGIN=${LOAD_ORIGIN:-https://app.example.com}
