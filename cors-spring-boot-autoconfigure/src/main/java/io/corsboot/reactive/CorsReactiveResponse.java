@@ -29,7 +29,7 @@ final class CorsReactiveResponse implements ResponseHeaders {
     private final List<String> varyTokens = new ArrayList<>(4);
 
     // Whether Vary lines may be there that are not ours: only then are they read back before adding a token.
-    // Hand-written because reading them back (a list per read on Netty) measured one list per token.
+    // Hand-written because reading them back builds a list per token on Netty's headers.
     private boolean varyBefore;
 
     // Once merged before the commit, every token of ours is there.

@@ -40,8 +40,8 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
 
     private final CorsProcessor processor;
 
-    // Rejection bodies by reason, encoded once and only ever read: hand-written because encoding each one measured
-    // 2 arrays a rejection.
+    // Rejection bodies by reason, encoded once and only ever read: hand-written because encoding built a string and
+    // an array per rejection.
     private final byte[][] rejectionBodies;
 
     private int order = DEFAULT_ORDER;
@@ -49,7 +49,8 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
     public CorsReactiveWebFilter(CorsProcessor processor) {
         this.processor = processor;
         this.rejectionBodies = Arrays.stream(Reason.values())
-            .map((reason) -> new Decision(null, Kind.ACTUAL, reason).rejectionMessage().getBytes(StandardCharsets.UTF_8))
+            .map((reason) -> new Decision(null, Kind.ACTUAL, reason).rejectionMessage())
+            .map((message) -> message.getBytes(StandardCharsets.UTF_8))
             .toArray(byte[][]::new);
     }
 
