@@ -6,28 +6,16 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
-import io.corsboot.core.CorsRequest;
+import io.corsboot.web.HeaderCachingCorsRequest;
 
 /**
  * A reactive request as the core reads it. Its URI already reflects trusted forwarded headers: the
  * {@code ForwardedHeaderTransformer} (strategy {@code framework}) or the server itself (strategy {@code native})
  * applied them before any filter runs.
  */
-final class ReactiveCorsRequest implements CorsRequest {
-
-    // Marks a header not read yet; compared by identity.
-    private static final String UNREAD = new String("unread");
+final class ReactiveCorsRequest extends HeaderCachingCorsRequest {
 
     private final ServerHttpRequest request;
-
-    // The core reads these up to twice per request (kind, decision, headers); each read searches the headers (and
-    // allocates a list on Netty), so each is read once: hand-written because a preflight made six lookups where
-    // four are needed.
-    private @Nullable String origin = UNREAD;
-
-    private @Nullable String requestMethod = UNREAD;
-
-    private @Nullable String requestHeaders = UNREAD;
 
     ReactiveCorsRequest(ServerHttpRequest request) {
         this.request = request;
@@ -39,29 +27,7 @@ final class ReactiveCorsRequest implements CorsRequest {
     }
 
     @Override
-    public @Nullable String header(String name) {
-        switch (name) {
-            case "Origin":
-                if (this.origin == UNREAD) {
-                    this.origin = allValues(name);
-                }
-                return this.origin;
-            case "Access-Control-Request-Method":
-                if (this.requestMethod == UNREAD) {
-                    this.requestMethod = allValues(name);
-                }
-                return this.requestMethod;
-            case "Access-Control-Request-Headers":
-                if (this.requestHeaders == UNREAD) {
-                    this.requestHeaders = allValues(name);
-                }
-                return this.requestHeaders;
-            default:
-                return allValues(name);
-        }
-    }
-
-    private @Nullable String allValues(String name) {
+    protected @Nullable String readHeader(String name) {
         List<String> values = this.request.getHeaders().get(name);
         if (values == null || values.isEmpty()) {
             return null;
