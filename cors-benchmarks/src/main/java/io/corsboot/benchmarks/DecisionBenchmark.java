@@ -1,6 +1,5 @@
 package io.corsboot.benchmarks;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +25,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
-import io.corsboot.core.ResponseHeaders;
 import io.corsboot.web.PolicySnapshot;
 
 /**
@@ -60,7 +57,7 @@ public class DecisionBenchmark {
 
     private FixedRequest request;
 
-    private Sink sink;
+    private BlackholeHeaders sink;
 
     private final Map<PathPattern, CorsConfiguration> stockConfigurations = new LinkedHashMap<>();
 
@@ -70,7 +67,7 @@ public class DecisionBenchmark {
 
     @Setup
     public void setUp(Blackhole blackhole) {
-        this.sink = new Sink(blackhole);
+        this.sink = new BlackholeHeaders(blackhole);
         this.snapshot = this.policies.snapshot();
         this.path = PathContainer.parsePath(this.policies.path());
         Map<String, String> headers = this.scenario.headers(this.policies);
@@ -110,60 +107,5 @@ public class DecisionBenchmark {
         List<HttpMethod> allowMethods = configuration.checkHttpMethod(this.requestMethod);
         return (this.scenario == Scenario.ALLOWED_PREFLIGHT) ? configuration.checkHeaders(this.requestHeaders)
                 : allowMethods;
-    }
-
-    /**
-     * A request whose headers never change, looked up by the exact names the core asks for, so that the adapter
-     * costs next to nothing (a case-insensitive map measured more than the decision).
-     */
-    private static final class FixedRequest implements CorsRequest {
-
-        private final String method;
-
-        private final Map<String, String> headers;
-
-        FixedRequest(String method, Map<String, String> headers) {
-            this.method = method;
-            this.headers = new HashMap<>(headers);
-        }
-
-        @Override
-        public String method() {
-            return this.method;
-        }
-
-        @Override
-        public @Nullable String header(String name) {
-            return this.headers.get(name);
-        }
-
-        @Override
-        public String scheme() {
-            return "http";
-        }
-
-        @Override
-        public String host() {
-            return "localhost";
-        }
-
-        @Override
-        public int port() {
-            return 80;
-        }
-    }
-
-    /** Headers handed to a blackhole. */
-    private record Sink(Blackhole blackhole) implements ResponseHeaders {
-
-        @Override
-        public void set(String name, String value) {
-            this.blackhole.consume(value);
-        }
-
-        @Override
-        public void addVary(String token) {
-            this.blackhole.consume(token);
-        }
     }
 }
