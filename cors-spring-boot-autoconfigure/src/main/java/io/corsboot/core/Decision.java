@@ -1,5 +1,8 @@
 package io.corsboot.core;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,6 +31,10 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
                     && request.header(CompiledPolicy.REQUEST_METHOD) != null) ? PREFLIGHT : ACTUAL;
         }
     }
+
+    private static final byte[][] REJECTION_BODIES = Arrays.stream(Reason.values())
+        .map((reason) -> ("Invalid CORS request: " + reason.name() + "\n").getBytes(StandardCharsets.UTF_8))
+        .toArray(byte[][]::new);
 
     private static final Decision NO_POLICY_PREFLIGHT = new Decision(null, Kind.PREFLIGHT, Reason.NO_POLICY);
 
@@ -61,9 +68,12 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
         return allowed() ? 200 : 403;
     }
 
-    /** The plain-text body of a rejection, naming the reason and never echoing the request. */
-    public String rejectionMessage() {
-        return "Invalid CORS request: " + this.reason.name() + "\n";
+    /**
+     * The UTF-8 plain-text body of a rejection, naming the reason and never echoing the request. Encoded once per
+     * reason and shared by every response: callers must not modify it.
+     */
+    public byte[] rejectionBody() {
+        return REJECTION_BODIES[this.reason.ordinal()];
     }
 
     /**

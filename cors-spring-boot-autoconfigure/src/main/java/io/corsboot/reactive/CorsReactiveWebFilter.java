@@ -1,7 +1,6 @@
 package io.corsboot.reactive;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import reactor.core.publisher.Mono;
 
@@ -15,8 +14,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import io.corsboot.core.Decision;
-import io.corsboot.core.Decision.Kind;
-import io.corsboot.core.Reason;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsProcessor;
 
@@ -40,18 +37,11 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
 
     private final CorsProcessor processor;
 
-    // Rejection bodies by reason, encoded once and only ever read: hand-written because encoding built a string and
-    // an array per rejection.
-    private final byte[][] rejectionBodies;
 
     private int order = DEFAULT_ORDER;
 
     public CorsReactiveWebFilter(CorsProcessor processor) {
         this.processor = processor;
-        this.rejectionBodies = Arrays.stream(Reason.values())
-            .map((reason) -> new Decision(null, Kind.ACTUAL, reason).rejectionMessage())
-            .map((message) -> message.getBytes(StandardCharsets.UTF_8))
-            .toArray(byte[][]::new);
     }
 
     @Override
@@ -72,7 +62,7 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
         if (decision.allowed()) {
             return response.setComplete();
         }
-        byte[] body = this.rejectionBodies[decision.reason().ordinal()];
+        byte[] body = decision.rejectionBody();
         response.getHeaders().setContentType(TEXT_PLAIN_UTF8);
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);

@@ -1,8 +1,6 @@
 package io.corsboot.servlet;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +13,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 import io.corsboot.core.Decision;
-import io.corsboot.core.Decision.Kind;
-import io.corsboot.core.Reason;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsProcessor;
 
@@ -31,16 +27,9 @@ public class CorsServletFilter extends OncePerRequestFilter {
 
     private final CorsProcessor processor;
 
-    // Rejection bodies by reason, encoded once: hand-written because encoding built a string and an array per
-    // rejection.
-    private final byte[][] rejectionBodies;
 
     public CorsServletFilter(CorsProcessor processor) {
         this.processor = processor;
-        this.rejectionBodies = Arrays.stream(Reason.values())
-            .map((reason) -> new Decision(null, Kind.ACTUAL, reason).rejectionMessage())
-            .map((message) -> message.getBytes(StandardCharsets.UTF_8))
-            .toArray(byte[][]::new);
     }
 
     @Override
@@ -60,7 +49,7 @@ public class CorsServletFilter extends OncePerRequestFilter {
         }
         response.setStatus(decision.status());
         if (!decision.allowed()) {
-            byte[] body = this.rejectionBodies[decision.reason().ordinal()];
+            byte[] body = decision.rejectionBody();
             response.setContentType("text/plain;charset=UTF-8");
             response.setContentLength(body.length);
             response.getOutputStream().write(body);

@@ -53,6 +53,19 @@ class CorsServletFilterTests {
     }
 
     @Test
+    void answersARejectionWithItsReasonInPlainTextAndNothingFromTheRequest() throws Exception {
+        MockHttpServletRequest request = request("GET", "/api/orders");
+        request.addHeader("Origin", "https://evil.example.net");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, handler((r) -> { }));
+
+        assertThat(response.getStatus()).isEqualTo(403);
+        assertThat(response.getContentType()).isEqualTo("text/plain;charset=UTF-8");
+        assertThat(response.getContentAsString()).isEqualTo("Invalid CORS request: ORIGIN_NOT_ALLOWED\n");
+        assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
+    }
+
+    @Test
     void keepsAVaryThatWasThereBeforeAndAddsNoTokenTwice() throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         response.addHeader("Vary", "Accept-Encoding, origin");
