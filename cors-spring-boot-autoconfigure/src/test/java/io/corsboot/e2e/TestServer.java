@@ -54,7 +54,9 @@ final class TestServer implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration");
 
     // Tomcat is on the test class path too; WebFlux runs on Netty.
-    private static final String TOMCAT_REACTIVE = "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration";
+    private static final String TOMCAT_REACTIVE = String.join(",",
+            "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+            "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
 
     private static final HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
