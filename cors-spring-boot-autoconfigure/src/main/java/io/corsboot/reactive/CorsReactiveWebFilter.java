@@ -53,10 +53,10 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
         }
         exchange.getAttributes().put(CorsAttributes.DECISION, decision);
         ServerHttpResponse response = exchange.getResponse();
-        CorsReactiveResponse headers = new CorsReactiveResponse(response, decision, request);
+        CorsReactiveResponse corsResponse = CorsReactiveResponse.of(response, decision, request);
         if (!decision.answersWithoutHandler()) {
-            headers.reapplyBeforeCommit();
-            return chain.filter(exchange);
+            return chain.filter(exchange.mutate().response(corsResponse).build())
+                .doOnTerminate(corsResponse::afterChain);
         }
         response.setStatusCode(HttpStatusCode.valueOf(decision.status()));
         if (decision.allowed()) {

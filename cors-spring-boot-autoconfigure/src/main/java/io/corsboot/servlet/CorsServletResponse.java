@@ -1,6 +1,5 @@
 package io.corsboot.servlet;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -56,7 +55,7 @@ final class CorsServletResponse extends HttpServletResponseWrapper implements Re
             super.setHeader(name, value);
             return;
         }
-        List<String> tokens = Vary.merge(decisionVaryTokens(), List.of(value));
+        List<String> tokens = Vary.merge(Vary.tokensOf(this.decision, this.request), List.of(value));
         super.setHeader(Vary.HEADER, tokens.get(0));
         tokens.subList(1, tokens.size()).forEach((token) -> super.addHeader(Vary.HEADER, token));
     }
@@ -78,23 +77,5 @@ final class CorsServletResponse extends HttpServletResponseWrapper implements Re
     public void reset() {
         super.reset();
         writeDecisionHeaders();
-    }
-
-    // Asked again rather than kept, since an application rarely sets Vary and every request would pay for a list.
-    private List<String> decisionVaryTokens() {
-        List<String> tokens = new ArrayList<>(4);
-        this.decision.writeHeaders(this.request, new ResponseHeaders() {
-
-            @Override
-            public void set(String name, String value) {
-                // Only the Vary tokens are wanted here.
-            }
-
-            @Override
-            public void addVary(String token) {
-                tokens.add(token);
-            }
-        });
-        return tokens;
     }
 }

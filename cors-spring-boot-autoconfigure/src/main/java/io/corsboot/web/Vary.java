@@ -3,6 +3,10 @@ package io.corsboot.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Decision;
+import io.corsboot.core.ResponseHeaders;
+
 /**
  * Merging of {@code Vary} lines. CORS writes one token a line, because Spring's own CORS processors look for
  * {@code Origin} line by line and would otherwise add it a second time.
@@ -63,6 +67,27 @@ public final class Vary {
             }
         }
         return tokens(lines);
+    }
+
+    /**
+     * The tokens a decision adds to {@code Vary}. Asked again when needed rather than kept per request, since an
+     * application rarely replaces {@code Vary} and every request would pay for a list.
+     */
+    public static List<String> tokensOf(Decision decision, CorsRequest request) {
+        List<String> tokens = new ArrayList<>(4);
+        decision.writeHeaders(request, new ResponseHeaders() {
+
+            @Override
+            public void set(String name, String value) {
+                // Only the Vary tokens are wanted here.
+            }
+
+            @Override
+            public void addVary(String token) {
+                tokens.add(token);
+            }
+        });
+        return tokens;
     }
 
     /** The tokens of all lines, first spelling kept, none twice. */

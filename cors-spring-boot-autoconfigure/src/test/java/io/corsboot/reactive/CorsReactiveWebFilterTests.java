@@ -1,12 +1,18 @@
 package io.corsboot.reactive;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ZeroCopyHttpOutputMessage;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -52,6 +58,49 @@ class CorsReactiveWebFilterTests {
         assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).containsExactly(APP);
         assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Credentials")).containsExactly("true");
         assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin");
+    }
+
+    @Test
+    void anErrorHandlerOutsideTheChainThatClearsTheHeadersGetsTheDecisionsHeadersBack() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        WebFilterChain failing = (filtered) -> Mono.error(new IllegalStateException("The handler failed"));
+        Mono<Void> handled = this.filter.filter(exchange, failing).onErrorResume((error) -> {
+            exchange.getResponse().getHeaders().clear();
+            exchange.getResponse().setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+            return exchange.getResponse().setComplete();
+        });
+        handled.block();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).containsExactly(APP);
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin");
+    }
+
+    @Test
+    void aHandlerThatReplacesVaryAndLeavesTheResponseToTheServerKeepsOrigin() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        WebFilterChain notWriting = (filtered) -> {
+            filtered.getResponse().getHeaders().set("Vary", "Accept-Encoding");
+            return Mono.empty();
+        };
+        this.filter.filter(exchange, notWriting).block();
+        exchange.getResponse().setComplete().block();
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin", "Accept-Encoding");
+    }
+
+    @Test
+    void theHandlerKeepsTheServersZeroCopyFileTransfer() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        ServerHttpResponse zeroCopy = new ZeroCopyResponse(exchange.getResponse());
+        ServerWebExchange served = exchange.mutate().response(zeroCopy).build();
+        AtomicReference<ServerHttpResponse> seen = new AtomicReference<>();
+        this.filter.filter(served, (filtered) -> {
+            seen.set(filtered.getResponse());
+            filtered.getResponse().getHeaders().set("Vary", "Accept-Encoding");
+            return ((ZeroCopyHttpOutputMessage) filtered.getResponse()).writeWith(Path.of("orders.json"), 0, 10);
+        }).block();
+        assertThat(seen.get()).isInstanceOf(ZeroCopyHttpOutputMessage.class);
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin", "Accept-Encoding");
+        assertThat(exchange.getResponse().getHeaders().get("X-Zero-Copy")).containsExactly("orders.json");
     }
 
     @Test
@@ -117,5 +166,19 @@ class CorsReactiveWebFilterTests {
             .withProperty("cors.policies.api.allowed-methods", "GET,PUT")
             .withProperty("cors.policies.api.allow-credentials", "true");
         return new CorsProcessor(new PolicySnapshotHolder(new CorsConfigurationLoader().load(environment)), List.of());
+    }
+
+    /** A server response that transfers files without copying them, as Reactor Netty's does. */
+    private static final class ZeroCopyResponse extends ServerHttpResponseDecorator implements ZeroCopyHttpOutputMessage {
+
+        ZeroCopyResponse(ServerHttpResponse delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public Mono<Void> writeWith(Path file, long position, long count) {
+            getHeaders().set("X-Zero-Copy", file.toString());
+            return setComplete();
+        }
     }
 }
