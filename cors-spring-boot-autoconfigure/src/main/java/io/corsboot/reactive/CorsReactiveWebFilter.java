@@ -2,8 +2,11 @@ package io.corsboot.reactive;
 
 import java.nio.charset.StandardCharsets;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
@@ -20,11 +23,12 @@ import io.corsboot.web.CorsProcessor;
 /**
  * {@link WebFilter} that applies the CORS policies: it answers preflights and rejections itself, and lets every
  * other request through with the headers its policy calls for, which survive error responses and a later
- * {@code Vary} from the application.
+ * {@code Vary} from the application. As a bean it decides only for exchanges served by its own application context,
+ * never for those of a child context that inherits it, such as Spring Boot's management context on a separate port.
  *
  * @since 0.1.0
  */
-public class CorsReactiveWebFilter implements WebFilter, Ordered {
+public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationContextAware {
 
     /**
      * Just before Spring Security's {@code WebFilterChainProxy}, which runs at -100
@@ -37,6 +41,7 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
 
     private final CorsProcessor processor;
 
+    private @Nullable ApplicationContext applicationContext;
 
     private int order = DEFAULT_ORDER;
 
@@ -46,6 +51,13 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        // WebHttpHandlerBuilder.applicationContext(child) collects the parent context's WebFilter beans too, which
+        // puts this filter on Spring Boot's management port. An exchange or a filter without a context is decided.
+        // Ordered so that the usual case costs one comparison.
+        ApplicationContext servedBy = exchange.getApplicationContext();
+        if (servedBy != this.applicationContext && servedBy != null && this.applicationContext != null) {
+            return chain.filter(exchange);
+        }
         ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
         Decision decision = this.processor.process(exchange.getRequest().getPath().pathWithinApplication(), request);
         if (decision.policy() == null) {
@@ -67,6 +79,12 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered {
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** Sets the context this filter belongs to; exchanges served by any other context pass through untouched. */
+    @Override
+    public void setApplicationContext(ApplicationContext applicationContext) {
+        this.applicationContext = applicationContext;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -143,6 +144,45 @@ class CorsReactiveWebFilterTests {
         filter(exchange, (handled) -> { });
         assertThat(this.chainCalled).isTrue();
         assertThat(exchange.getResponse().getHeaders().headerNames()).isEmpty();
+    }
+
+    @Test
+    void anExchangeServedByAChildContextThatInheritsTheFilterIsLeftAlone() {
+        StaticApplicationContext parent = new StaticApplicationContext();
+        StaticApplicationContext child = new StaticApplicationContext(parent);
+        this.filter.setApplicationContext(parent);
+        MockServerWebExchange exchange = MockServerWebExchange
+            .builder(MockServerHttpRequest.get("/api/orders").header("Origin", "https://evil.example"))
+            .applicationContext(child)
+            .build();
+        filter(exchange, (handled) -> { });
+        assertThat(this.chainCalled).isTrue();
+        assertThat(exchange.getResponse().getStatusCode()).isNull();
+        assertThat(exchange.getResponse().getHeaders().headerNames()).isEmpty();
+    }
+
+    @Test
+    void anExchangeServedByTheFiltersOwnContextIsDecided() {
+        StaticApplicationContext context = new StaticApplicationContext();
+        this.filter.setApplicationContext(context);
+        MockServerWebExchange exchange = MockServerWebExchange
+            .builder(MockServerHttpRequest.get("/api/orders").header("Origin", "https://evil.example"))
+            .applicationContext(context)
+            .build();
+        filter(exchange, (handled) -> { });
+        assertThat(this.chainCalled).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void aFilterOutsideAnyContextDecidesExchangesServedByAContext() {
+        MockServerWebExchange exchange = MockServerWebExchange
+            .builder(MockServerHttpRequest.get("/api/orders").header("Origin", "https://evil.example"))
+            .applicationContext(new StaticApplicationContext())
+            .build();
+        filter(exchange, (handled) -> { });
+        assertThat(this.chainCalled).isFalse();
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private void filter(ServerWebExchange exchange, Consumer<ServerWebExchange> handler) {
