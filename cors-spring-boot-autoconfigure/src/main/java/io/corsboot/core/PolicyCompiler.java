@@ -64,6 +64,7 @@ public final class PolicyCompiler {
 
     private CompiledPolicy compile(CorsPolicySpec spec, List<SuppliedOrigins> supplied, List<ConfigProblem> problems,
             boolean reportSupplied) {
+        int first = problems.size();
         boolean credentials = spec.allowCredentials().value();
         boolean privateNetwork = spec.allowPrivateNetwork().value();
 
@@ -141,9 +142,22 @@ public final class PolicyCompiler {
                 spec.allowedOriginPatterns(), new Setting<>(methods, spec.allowedMethods().property()),
                 spec.allowedHeaders(), spec.exposedHeaders(), spec.allowCredentials(), spec.allowPrivateNetwork(),
                 spec.maxAge(), null);
-        // The candidate's warnings about supplied origins would repeat the policy's, unless only it has credentials.
-        CompiledPolicy candidate = (spec.candidate() != null) ? compile(spec.candidate(), supplied, problems,
-                spec.candidate().allowCredentials().value() && !credentials) : null;
+        CompiledPolicy candidate = null;
+        CorsPolicySpec candidateSpec = spec.candidate();
+        if (candidateSpec != null) {
+            List<ConfigProblem> policyProblems = List.copyOf(problems.subList(first, problems.size()));
+            List<ConfigProblem> candidateProblems = new ArrayList<>();
+            // The candidate's warnings about supplied origins would repeat the policy's, unless only it has
+            // credentials.
+            candidate = compile(candidateSpec, supplied, candidateProblems,
+                    candidateSpec.allowCredentials().value() && !credentials);
+            // A mistake in a value the candidate inherits is the policy's, reported once at the policy's property.
+            for (ConfigProblem problem : candidateProblems) {
+                if (!policyProblems.contains(problem)) {
+                    problems.add(atCandidateSetting(spec, candidateSpec, problem));
+                }
+            }
+        }
         CorsPolicySpec effectiveWithCandidate = effective.withCandidate((candidate != null) ? candidate.spec() : null);
 
         Set<String> allowedMethods = null;
@@ -181,6 +195,36 @@ public final class PolicyCompiler {
         return new CompiledPolicy(effectiveWithCandidate,
                 new OriginMatcher(anyOrigin, exact, suppliedExact, allPatterns), allowedMethods, allowMethods,
                 allowedHeaders, allowHeaders, exposeHeaders, candidate, List.copyOf(supplied));
+    }
+
+    /**
+     * A problem only the candidate has with a value it inherits, such as the policy's {@code "*"} with the
+     * candidate's own {@code allow-credentials: true}, reported at the candidate's setting: the property the user
+     * wrote, rather than the policy's, which is fine on its own. Any other problem is returned as it is.
+     */
+    private static ConfigProblem atCandidateSetting(CorsPolicySpec policy, CorsPolicySpec candidate,
+            ConfigProblem problem) {
+        boolean inherited = inherits(candidate.allowedOrigins(), policy.allowedOrigins(), problem)
+                || inherits(candidate.allowedOriginPatterns(), policy.allowedOriginPatterns(), problem)
+                || inherits(candidate.exposedHeaders(), policy.exposedHeaders(), problem);
+        if (!inherited) {
+            return problem;
+        }
+        // The policy has the same value without the problem, so the candidate's own flag makes the difference.
+        Setting<Boolean> own = switch (problem.code()) {
+            case WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, BROAD_PATTERN_WITH_PRIVATE_NETWORK ->
+                candidate.allowPrivateNetwork();
+            default -> candidate.allowCredentials();
+        };
+        return new ConfigProblem(problem.code(), own.property(), own.value().toString(),
+                problem.problem() + " The candidate inherits " + quoted(String.valueOf(problem.value())) + " from "
+                        + problem.property() + ".",
+                problem.fix());
+    }
+
+    private static boolean inherits(Setting<List<String>> candidate, Setting<List<String>> policy,
+            ConfigProblem problem) {
+        return candidate.equals(policy) && problem.property().startsWith(candidate.property() + "[");
     }
 
     /**

@@ -185,8 +185,7 @@ public final class PolicySnapshot {
                 }
             }
         }
-        // A value inherited from cors.defaults, or by a candidate from its policy, is checked once per policy
-        // that inherits it: report it once.
+        // A value inherited from cors.defaults is checked once per policy that inherits it: report it once.
         problems = problems.stream().distinct().toList();
         List<ConfigProblem> errors = problems.stream().filter(ConfigProblem::isError).toList();
         if (!errors.isEmpty()) {

@@ -34,10 +34,12 @@ class CorsConfigurationFailureAnalyzerTests {
 
     private static final String CONFIG = "--spring.config.location=classpath:invalid-cors.yml";
 
+    private static final String CANDIDATE_CONFIG = "--spring.config.location=classpath:invalid-cors-candidate.yml";
+
     @Test
     void explainsEveryProblemOfAStartupFailureWhereItWasConfigured() {
         StandardEnvironment environment = new StandardEnvironment();
-        Throwable failure = startupFailure(environment);
+        Throwable failure = startupFailure(environment, CONFIG);
         FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
         assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
                 The CORS configuration has 6 problems.
@@ -81,8 +83,38 @@ class CorsConfigurationFailureAnalyzerTests {
     }
 
     @Test
+    void namesAMistakeThatACandidateInheritsOnceAndACandidateOnlyMistakeAtTheCandidate() {
+        StandardEnvironment environment = new StandardEnvironment();
+        Throwable failure = startupFailure(environment, CANDIDATE_CONFIG);
+        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
+        assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
+                The CORS configuration has 3 problems.
+
+                  Property: cors.policies.partner-api.allowed-origins[0]
+                  Value:    "*"
+                  Origin:   class path resource [invalid-cors-candidate.yml] - 6:11
+                  Problem:  For security reasons, "*" and allow-private-network cannot both be set: every public \
+                website could then reach this private-network server.
+                  Fix:      List the trusted origins, or set allow-private-network to false.
+
+                  Property: cors.policies.partner-api.allowed-origins[1]
+                  Value:    "https://app.example.com/"
+                  Origin:   class path resource [invalid-cors-candidate.yml] - 7:11
+                  Problem:  "https://app.example.com/" has a trailing slash, and browsers never send one in an \
+                origin, so it can never match.
+                  Fix:      Remove it: "https://app.example.com".
+
+                  Property: cors.policies.partner-api.candidate.allow-credentials
+                  Value:    "true"
+                  Origin:   class path resource [invalid-cors-candidate.yml] - 11:28
+                  Problem:  "*" allows every origin, and browsers refuse "*" when allow-credentials is true. The \
+                candidate inherits "*" from cors.policies.partner-api.allowed-origins[0].
+                  Fix:      List the trusted origins, or use allowed-origin-patterns such as "https://*.example.com".""");
+    }
+
+    @Test
     void showsTheValueOfTheProblemWhenTheEnvironmentIsUnknown() {
-        Throwable failure = startupFailure(new StandardEnvironment());
+        Throwable failure = startupFailure(new StandardEnvironment(), CONFIG);
         FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(null).analyze(failure);
         assertThat(analysis.getDescription()).doesNotContain("Origin:")
             .contains(String.format("  Property: cors.policies.partner-api.allowed-origins[1]%n"
@@ -102,7 +134,7 @@ class CorsConfigurationFailureAnalyzerTests {
 
     @Test
     void reportsARealStartupFailure(CapturedOutput output) {
-        startupFailure(new StandardEnvironment());
+        startupFailure(new StandardEnvironment(), CONFIG);
         assertThat(output).contains("APPLICATION FAILED TO START")
             .contains(String.format("Description:%n%nThe CORS configuration has 6 problems.%n%n"
                     + "  Property: cors.policies.partner-api.max-age%n  Value:    \"1 hour\"%n"
@@ -110,12 +142,12 @@ class CorsConfigurationFailureAnalyzerTests {
             .contains(String.format("%nAction:%n%nChange the properties listed above.%n"));
     }
 
-    private static Throwable startupFailure(ConfigurableEnvironment environment) {
+    private static Throwable startupFailure(ConfigurableEnvironment environment, String config) {
         SpringApplication application = new SpringApplication(InvalidCorsApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setEnvironment(environment);
-        Throwable failure = catchThrowable(() -> application.run(CONFIG));
+        Throwable failure = catchThrowable(() -> application.run(config));
         assertThat(failure).isNotNull();
         return failure;
     }

@@ -174,6 +174,19 @@ class CorsConfigurationValidationTests {
                         List.of(API + "allow-credentials=true", API + "allowed-origins=https://app.example.com",
                                 API + "candidate.allowed-origins=*"),
                         Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, API + "candidate.allowed-origins[0]"),
+                new Invalid("error inherited by a candidate, reported once at the policy",
+                        List.of(API + "allowed-origins=https://app.example.com/", API + "candidate.allowed-methods=GET"),
+                        Code.ORIGIN_HAS_PATH, API + "allowed-origins[0]"),
+                new Invalid("the policy's \"*\" with the candidate's own credentials",
+                        List.of(API + "allowed-origins=*", API + "candidate.allow-credentials=true"),
+                        Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, API + "candidate.allow-credentials"),
+                new Invalid("the policy's pattern for every origin with the candidate's own private network",
+                        List.of(API + "allowed-origin-patterns=http://*", API + "candidate.allow-private-network=true"),
+                        Code.BROAD_PATTERN_WITH_PRIVATE_NETWORK, API + "candidate.allow-private-network"),
+                new Invalid("the default \"*\" in exposed headers with a candidate's own credentials",
+                        List.of("cors.defaults.exposed-headers=*", API + "allowed-origins=https://app.example.com",
+                                API + "candidate.allow-credentials=true"),
+                        Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS, API + "candidate.allow-credentials"),
                 new Invalid("error in defaults that every policy overrides",
                         List.of("cors.defaults.allowed-origins=https://app.example.com/",
                                 API + "allowed-origins=https://app.example.com"),
@@ -205,7 +218,10 @@ class CorsConfigurationValidationTests {
                         Code.INSECURE_ORIGIN_WITH_CREDENTIALS, API + "allowed-origins[0]"),
                 new Invalid("plain-http pattern with credentials",
                         List.of(API + "allowed-origin-patterns=http://*.example.com", API + "allow-credentials=true"),
-                        Code.INSECURE_ORIGIN_WITH_CREDENTIALS, API + "allowed-origin-patterns[0]"));
+                        Code.INSECURE_ORIGIN_WITH_CREDENTIALS, API + "allowed-origin-patterns[0]"),
+                new Invalid("the policy's plain-http origin with the candidate's own credentials",
+                        List.of(API + "allowed-origins=http://app.example.com", API + "candidate.allow-credentials=true"),
+                        Code.INSECURE_ORIGIN_WITH_CREDENTIALS, API + "candidate.allow-credentials"));
     }
 
     @ParameterizedTest
@@ -257,6 +273,16 @@ class CorsConfigurationValidationTests {
                 .containsExactlyInAnyOrder(tuple(Code.VALUE_DOES_NOT_CONVERT, API + "max-age"),
                         tuple(Code.UNKNOWN_PROPERTY, API + "allowed-method"),
                         tuple(Code.ORIGIN_HAS_PATH, API + "allowed-origins[0]")));
+    }
+
+    @Test
+    void reportsThePolicysMistakeAndTheCandidatesOwnOnTheSameValueEachOnce() {
+        this.contextRunner
+            .withPropertyValues(API + "allowed-origins=*", API + "allow-private-network=true",
+                    API + "candidate.allow-credentials=true")
+            .run((context) -> assertThat(problems(context)).extracting(ConfigProblem::code, ConfigProblem::property)
+                .containsExactly(tuple(Code.WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, API + "allowed-origins[0]"),
+                        tuple(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, API + "candidate.allow-credentials")));
     }
 
     @Test
