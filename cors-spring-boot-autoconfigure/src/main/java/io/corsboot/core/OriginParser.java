@@ -38,6 +38,38 @@ final class OriginParser {
      * @param ports the allowed ports, the scheme's default counted as a port; null for any port
      */
     record OriginPattern(String scheme, @Nullable String host, boolean subdomains, int @Nullable [] ports) {
+
+        /**
+         * The pattern in one canonical spelling, as {@link #parsePattern} reads it back: scheme and host as
+         * normalised, the scheme's default port left out, a port list sorted. Patterns that match the same origins
+         * are spelled alike.
+         */
+        String serialised() {
+            if ("*".equals(this.scheme)) {
+                return "*";
+            }
+            StringBuilder text = new StringBuilder(this.scheme).append("://");
+            if (this.host == null) {
+                text.append('*');
+            }
+            else {
+                text.append(this.subdomains ? "*." : "").append(this.host);
+            }
+            if (this.ports == null) {
+                text.append(":[*]");
+            }
+            else if (this.ports.length > 1) {
+                text.append(":[");
+                for (int i = 0; i < this.ports.length; i++) {
+                    text.append((i > 0) ? "," : "").append(this.ports[i]);
+                }
+                text.append(']');
+            }
+            else if (this.ports[0] != RequestOrigin.defaultPort(this.scheme, this.scheme.length())) {
+                text.append(':').append(this.ports[0]);
+            }
+            return text.toString();
+        }
     }
 
     /** What is wrong with a configured value, in the words the user reads. */

@@ -107,6 +107,7 @@ public final class PolicyCompiler {
         }
 
         List<OriginPattern> patterns = new ArrayList<>();
+        Set<String> serialisedPatterns = new LinkedHashSet<>();
         Setting<List<String>> patternSetting = spec.allowedOriginPatterns();
         for (int i = 0; i < patternSetting.value().size(); i++) {
             String value = patternSetting.value().get(i);
@@ -114,6 +115,7 @@ public final class PolicyCompiler {
             try {
                 OriginPattern pattern = OriginParser.parsePattern(value);
                 patterns.add(pattern);
+                serialisedPatterns.add(pattern.serialised());
                 checkPattern(pattern, credentials, privateNetwork, property, value, problems);
             }
             catch (InvalidOrigin ex) {
@@ -139,7 +141,8 @@ public final class PolicyCompiler {
 
         CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(),
                 new Setting<>(anyOrigin ? withWildcard(exact) : List.copyOf(exact), origins.property()),
-                spec.allowedOriginPatterns(), new Setting<>(methods, spec.allowedMethods().property()),
+                new Setting<>(List.copyOf(serialisedPatterns), patternSetting.property()),
+                new Setting<>(methods, spec.allowedMethods().property()),
                 spec.allowedHeaders(), spec.exposedHeaders(), spec.allowCredentials(), spec.allowPrivateNetwork(),
                 spec.maxAge(), null);
         CompiledPolicy candidate = null;
@@ -297,7 +300,8 @@ public final class PolicyCompiler {
                                 + "://*.tenant.example." + pattern.host() + "\".");
             }
             boolean insecure = "http".equals(pattern.scheme()) && !OriginParser.isLoopback(pattern.host());
-            return new Checked<>(value, pattern, null, insecure, SuppliedOrigins.digest("pattern " + value));
+            return new Checked<>(value, pattern, null, insecure,
+                    SuppliedOrigins.digest("pattern " + pattern.serialised()));
         }
         catch (InvalidOrigin ex) {
             return dropped(value, property, ex.getMessage(), ex.fix());

@@ -77,6 +77,25 @@ class OriginParserTests {
                 Arrays.stream(pattern.ports()).mapToObj(String::valueOf).toList()) : "*").isEqualTo(ports);
     }
 
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "https://*.example.com | https://*.example.com",
+            "HTTPS://*.Example.COM:443 | https://*.example.com",
+            "https://*.example.com:[443] | https://*.example.com",
+            "https://*.example.com:[8081,8080,8081] | https://*.example.com:[8080,8081]",
+            "http://localhost:[8080] | http://localhost:8080",
+            "http://LocalHost:[*] | http://localhost:[*]",
+            "http://[0:0:0:0:0:0:0:1]:[*] | http://[::1]:[*]",
+            "https://*.bücher.example | https://*.xn--bcher-kva.example",
+            "https://*:[*] | https://*:[*]",
+            "http://* | http://*",
+            "* | *" })
+    void normalisesPatternsToASpellingThatReadsBackTheSame(String configured, String serialised)
+            throws InvalidOrigin {
+        assertThat(OriginParser.parsePattern(configured).serialised()).isEqualTo(serialised);
+        assertThat(OriginParser.parsePattern(serialised).serialised()).isEqualTo(serialised);
+    }
+
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
             "https://*example.com, PATTERN_WILDCARD_MISPLACED",

@@ -54,6 +54,15 @@ class PolicySnapshotFingerprintTests {
     }
 
     @Test
+    void isTheSameForTheSameOriginPatternSpelledDifferently() {
+        String patterns = "cors.policies.partner-api.allowed-origin-patterns";
+        assertThat(fingerprint(with(patterns + "[0]=https://*.Example.com:443",
+                patterns + "[1]=http://localhost:[8081,8080]", patterns + "[2]=https://*.example.com")))
+            .isEqualTo(fingerprint(with(patterns + "[0]=https://*.example.com",
+                    patterns + "[1]=http://localhost:[8080,8081]")));
+    }
+
+    @Test
     void changesWhenAHeaderIsAdded() {
         assertThat(fingerprint(with("cors.policies.partner-api.allowed-headers=Content-Type,Authorization")))
             .isNotEqualTo(fingerprint(PARTNER_API));

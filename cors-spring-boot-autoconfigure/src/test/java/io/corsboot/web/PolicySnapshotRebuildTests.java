@@ -188,6 +188,15 @@ class PolicySnapshotRebuildTests {
     }
 
     @Test
+    void theFingerprintIgnoresTheSpellingOfSuppliedPatterns() {
+        PolicySnapshot first = this.snapshot.withSupplied(supplied(List.of(), List.of("https://*.t1.example.com")),
+                this.compiler);
+        PolicySnapshot second = this.snapshot.withSupplied(
+                supplied(List.of(), List.of("https://*.T1.example.com:443")), this.compiler);
+        assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+    }
+
+    @Test
     void theFingerprintIgnoresDroppedValuesAndSuppliersWithoutOrigins() {
         PolicySnapshot valid = this.snapshot.withSupplied(supplied(List.of("https://t1.example.com"), List.of()),
                 this.compiler);
