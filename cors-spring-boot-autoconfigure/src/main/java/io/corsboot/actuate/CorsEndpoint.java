@@ -161,7 +161,8 @@ public class CorsEndpoint {
      * @param allowCredentials whether credentials are allowed
      * @param allowPrivateNetwork whether private network preflights are granted
      * @param maxAgeSeconds how long browsers may cache a preflight
-     * @param suppliedOrigins how many origins application beans supply beside the configured ones
+     * @param suppliedOrigins how many distinct origins and patterns application beans supply beside the configured
+     * ones
      * @param candidate the effective candidate, or null
      */
     @JsonInclude(Include.ALWAYS)

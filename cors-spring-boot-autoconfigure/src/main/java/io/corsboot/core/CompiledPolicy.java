@@ -61,6 +61,8 @@ public final class CompiledPolicy {
 
     private final int suppliedOrigins;
 
+    private final long suppliedDigest;
+
     private final Decision[] decisions;
 
     CompiledPolicy(CorsPolicySpec spec, OriginMatcher origins, @Nullable Set<String> methods,
@@ -78,7 +80,9 @@ public final class CompiledPolicy {
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
         this.supplied = supplied;
-        this.suppliedOrigins = supplied.stream().mapToInt(SuppliedOrigins::size).sum();
+        SuppliedOrigins.Union union = SuppliedOrigins.union(supplied);
+        this.suppliedOrigins = union.size();
+        this.suppliedDigest = union.digest();
         this.decisions = new Decision[Kind.values().length * REASONS];
         for (Kind kind : Kind.values()) {
             for (Reason reason : Reason.values()) {
@@ -102,9 +106,14 @@ public final class CompiledPolicy {
         return this.candidate;
     }
 
-    /** How many origins and origin patterns the application supplied, counted for each supplier. */
+    /** How many distinct origins and patterns the application supplied: one that two suppliers give counts once. */
     public int suppliedOrigins() {
         return this.suppliedOrigins;
+    }
+
+    /** A digest of the distinct supplied origins and patterns: equal for equal sets, whichever suppliers give them. */
+    public long suppliedDigest() {
+        return this.suppliedDigest;
     }
 
     /** The origins the application supplied, each supplier's validated. */

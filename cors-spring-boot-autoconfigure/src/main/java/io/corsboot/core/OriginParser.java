@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import org.jspecify.annotations.Nullable;
@@ -69,6 +70,19 @@ final class OriginParser {
                 text.append(':').append(this.ports[0]);
             }
             return text.toString();
+        }
+
+        // By value, as the serialised spelling: a record compares arrays by reference.
+        @Override
+        public boolean equals(@Nullable Object other) {
+            return other instanceof OriginPattern pattern && this.scheme.equals(pattern.scheme)
+                    && Objects.equals(this.host, pattern.host) && this.subdomains == pattern.subdomains
+                    && Arrays.equals(this.ports, pattern.ports);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(this.scheme, this.host, this.subdomains, Arrays.hashCode(this.ports));
         }
     }
 

@@ -300,8 +300,7 @@ public final class PolicyCompiler {
                                 + "://*.tenant.example." + pattern.host() + "\".");
             }
             boolean insecure = "http".equals(pattern.scheme()) && !OriginParser.isLoopback(pattern.host());
-            return new Checked<>(value, pattern, null, insecure,
-                    SuppliedOrigins.digest("pattern " + pattern.serialised()));
+            return new Checked<>(value, pattern, null, insecure, SuppliedOrigins.digest(pattern));
         }
         catch (InvalidOrigin ex) {
             return dropped(value, property, ex.getMessage(), ex.fix());

@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +33,7 @@ public final class SuppliedOrigins {
 
     private final Set<String> exact;
 
-    private final List<OriginPattern> acceptedPatterns;
+    private final Set<OriginPattern> acceptedPatterns;
 
     private final List<String> insecure;
 
@@ -47,13 +49,13 @@ public final class SuppliedOrigins {
         this.patterns = patterns;
         // One hashing pass over what may be tens of thousands of origins, hence no Set.copyOf of a list.
         Set<String> exact = new HashSet<>((int) (origins.size() / 0.75f) + 1);
-        List<OriginPattern> accepted = new ArrayList<>();
+        Set<OriginPattern> accepted = new LinkedHashSet<>();
         List<String> insecure = new ArrayList<>();
         List<ConfigProblem> dropped = new ArrayList<>();
         this.digest = collect(origins.values(), exact, insecure, dropped)
                 + collect(patterns.values(), accepted, insecure, dropped);
         this.exact = Collections.unmodifiableSet(exact);
-        this.acceptedPatterns = List.copyOf(accepted);
+        this.acceptedPatterns = Collections.unmodifiableSet(accepted);
         this.insecure = List.copyOf(insecure);
         this.dropped = List.copyOf(dropped);
     }
@@ -91,6 +93,11 @@ public final class SuppliedOrigins {
         return hash ^ (hash >>> 31);
     }
 
+    /** The digest of an accepted pattern, of its normalised spelling, so that equal patterns have equal digests. */
+    static long digest(OriginPattern pattern) {
+        return digest("pattern " + pattern.serialised());
+    }
+
     /** The supplier's name, such as its bean name. */
     public String supplier() {
         return this.supplier;
@@ -104,6 +111,43 @@ public final class SuppliedOrigins {
     /** How many distinct origins and patterns were accepted. */
     public int size() {
         return this.exact.size() + this.acceptedPatterns.size();
+    }
+
+    /**
+     * The distinct origins and patterns that several suppliers give one policy, counted and digested: a value that
+     * two suppliers give counts once, so the result depends on the values alone, not on who supplies them.
+     */
+    static Union union(List<SuppliedOrigins> supplied) {
+        if (supplied.size() == 1) {
+            return new Union(supplied.get(0).size(), supplied.get(0).digest());
+        }
+        int size = 0;
+        long digest = 0;
+        for (int i = 0; i < supplied.size(); i++) {
+            for (String origin : supplied.get(i).exact) {
+                if (!suppliedBefore(supplied, i, (earlier) -> earlier.exact.contains(origin))) {
+                    size++;
+                    digest += digest(origin);
+                }
+            }
+            for (OriginPattern pattern : supplied.get(i).acceptedPatterns) {
+                if (!suppliedBefore(supplied, i, (earlier) -> earlier.acceptedPatterns.contains(pattern))) {
+                    size++;
+                    digest += digest(pattern);
+                }
+            }
+        }
+        return new Union(size, digest);
+    }
+
+    private static boolean suppliedBefore(List<SuppliedOrigins> supplied, int index,
+            Predicate<SuppliedOrigins> gives) {
+        for (int i = 0; i < index; i++) {
+            if (gives.test(supplied.get(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The values dropped, each with what is wrong with it. */
@@ -121,7 +165,7 @@ public final class SuppliedOrigins {
         return this.exact;
     }
 
-    List<OriginPattern> patterns() {
+    Set<OriginPattern> patterns() {
         return this.acceptedPatterns;
     }
 
@@ -148,6 +192,15 @@ public final class SuppliedOrigins {
      * @param digest the {@link #digest(String) digest} of the accepted value, 0 when dropped
      */
     record Checked<T>(String raw, @Nullable T value, @Nullable ConfigProblem problem, boolean insecure, long digest) {
+    }
+
+    /**
+     * The distinct values of several suppliers.
+     *
+     * @param size how many distinct origins and patterns
+     * @param digest the sum of their digests
+     */
+    record Union(int size, long digest) {
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
-import io.corsboot.core.SuppliedOrigins;
 
 /**
  * The fingerprint of a snapshot: SHA-256, in hex, of a canonical text of its effective policies. Instances and
@@ -45,11 +44,8 @@ final class Fingerprint {
     // Origins supplied by the application apply to the policy and its candidate alike.
     private static void supplied(StringBuilder text, CompiledPolicy policy) {
         if (policy.suppliedOrigins() > 0) {
-            long digest = 0;
-            for (SuppliedOrigins origins : policy.supplied()) {
-                digest += origins.digest();
-            }
-            line(text, "supplied-origins", policy.suppliedOrigins() + " " + Long.toHexString(digest));
+            line(text, "supplied-origins",
+                    policy.suppliedOrigins() + " " + Long.toHexString(policy.suppliedDigest()));
         }
     }
 

@@ -74,6 +74,12 @@ class OriginSupplierTests {
     }
 
     @Test
+    void theListingCountsAnOriginThatTwoSuppliersGiveOnce() {
+        assertThat(endpoint().policies().policies()).singleElement()
+            .satisfies((policy) -> assertThat(policy.suppliedOrigins()).isEqualTo(1));
+    }
+
+    @Test
     void theFingerprintChangesWithTheSuppliedOrigins() {
         String before = endpoint().policies().fingerprint();
         tenants.change(List.of("https://first.example.com", "https://other.example.com"));
@@ -138,6 +144,23 @@ class OriginSupplierTests {
         @Bean
         Tenants tenants() {
             return new Tenants();
+        }
+
+        // A second supplier that gives one of the tenants' origins too, spelled differently.
+        @Bean
+        OriginSupplier partners() {
+            return new OriginSupplier() {
+
+                @Override
+                public String policy() {
+                    return "tenants";
+                }
+
+                @Override
+                public Collection<String> origins() {
+                    return List.of("https://First.example.com:443");
+                }
+            };
         }
     }
 

@@ -57,6 +57,26 @@ class PolicySnapshotRebuildTests {
     }
 
     @Test
+    void anOriginOrPatternThatTwoSuppliersGiveIsCountedOnce() {
+        PolicySnapshot next = this.snapshot
+            .withSupplied(supplied(List.of("https://t1.example.com", "https://t2.example.com"),
+                    List.of("https://*.t3.example.com")), this.compiler)
+            .withSupplied(this.compiler.validateSupplied("partnerOrigins", "tenants",
+                    List.of("https://T1.example.com:443", "https://t4.example.com"),
+                    List.of("https://*.T3.example.com:443"), null), this.compiler);
+        assertThat(policy(next, "tenants").suppliedOrigins()).isEqualTo(4);
+        assertThat(policy(next, "tenants").candidate().suppliedOrigins()).isEqualTo(4);
+    }
+
+    @Test
+    void aPatternThatOneSupplierGivesInTwoSpellingsIsCountedOnce() {
+        PolicySnapshot next = this.snapshot.withSupplied(
+                supplied(List.of(), List.of("https://*.t3.example.com", "https://*.T3.example.com:[443]")),
+                this.compiler);
+        assertThat(policy(next, "tenants").suppliedOrigins()).isEqualTo(1);
+    }
+
+    @Test
     void anInvalidSuppliedOriginIsDroppedAndReportedWhileTheOthersApply() {
         SuppliedOrigins origins = supplied(
                 List.of("https://ok.example.com", "https://slash.example.com/", "*", "null", "bare.example.com"),
@@ -185,6 +205,15 @@ class PolicySnapshotRebuildTests {
         PolicySnapshot second = this.snapshot.withSupplied(
                 supplied(List.of("https://T2.example.com:443", "https://t1.example.com"), List.of()), this.compiler);
         assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+    }
+
+    @Test
+    void theFingerprintIgnoresWhichSuppliersGiveAnOrigin() {
+        PolicySnapshot one = this.snapshot.withSupplied(
+                supplied(List.of("https://t1.example.com", "https://t2.example.com"), List.of()), this.compiler);
+        PolicySnapshot two = one.withSupplied(this.compiler.validateSupplied("partnerOrigins", "tenants",
+                List.of("https://t2.example.com"), List.of(), null), this.compiler);
+        assertThat(two.fingerprint()).isEqualTo(one.fingerprint());
     }
 
     @Test
