@@ -20,6 +20,9 @@ import io.corsboot.web.PolicySnapshot;
  */
 final class Explainer {
 
+    // Names of this machine that browsers treat as three origins: a page on one cannot use a grant for another.
+    private static final List<String> LOOPBACK_HOSTS = List.of("localhost", "127.0.0.1", "[::1]");
+
     private final PolicySnapshot snapshot;
 
     private final boolean enabled;
@@ -117,6 +120,22 @@ final class Explainer {
             if (policy.allowsOrigin(variant.value().toString())) {
                 differences.add(variant.difference());
                 return originNearMiss(variant.value(), differences);
+            }
+        }
+        return loopbackHint(policy, serialised, differences);
+    }
+
+    private static @Nullable String loopbackHint(CompiledPolicy policy, OriginParts origin, List<String> differences) {
+        if (!LOOPBACK_HOSTS.contains(origin.host())) {
+            return null;
+        }
+        for (String host : LOOPBACK_HOSTS) {
+            OriginParts allowed = origin.withHost(host);
+            if (!host.equals(origin.host()) && policy.allowsOrigin(allowed.toString())) {
+                differences.add("its host");
+                return allowed + " is allowed: the origin differs only by " + String.join(" and ", differences)
+                        + ", and browsers treat " + origin.host() + " and " + host + " as different origins, though "
+                        + "both name this machine. Allow " + origin + " too, or open the page as " + allowed + ".";
             }
         }
         return null;

@@ -257,6 +257,18 @@ abstract class CorsEndpointWebTests {
     }
 
     @Test
+    void hintsAtAnOriginThatDiffersOnlyByTheLoopbackName() {
+        checkHint("http://localhost:3000 is allowed: the origin differs only by its host, and browsers treat "
+                + "127.0.0.1 and localhost as different origins, though both name this machine. Allow "
+                + "http://127.0.0.1:3000 too, or open the page as http://localhost:3000.", "path=/api/orders",
+                "origin=http://127.0.0.1:3000");
+        checkHint("http://localhost:3000 is allowed: the origin differs only by case and its host, and browsers "
+                + "treat [::1] and localhost as different origins, though both name this machine. Allow "
+                + "http://[::1]:3000 too, or open the page as http://localhost:3000.", "path=/api/orders",
+                "origin=HTTP://[::1]:3000");
+    }
+
+    @Test
     void hintsAtAnOriginThatDiffersOnlyByATrailingSlash() {
         checkHint("https://app.example.com is allowed: the origin differs only by a trailing slash.",
                 "path=/api/orders", "origin=https://app.example.com/");
