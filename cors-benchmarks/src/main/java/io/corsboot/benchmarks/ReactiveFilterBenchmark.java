@@ -20,7 +20,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.web.cors.reactive.CorsWebFilter;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.ServerWebExchange;
@@ -40,10 +39,10 @@ import io.corsboot.web.PolicySnapshotHolder;
 /**
  * The starter's {@link CorsReactiveWebFilter} beside Spring's {@link CorsWebFilter}, configured alike, and a filter
  * that does nothing. One request per trial serves every invocation; each invocation gets a fresh exchange over a
- * fresh mock response, since a committed response cannot be reused, and every filter pays for it alike. The
- * exchange is built as {@code HttpWebHandlerAdapter} builds it, with codecs, session manager and locale resolver
- * shared by every request: {@code MockServerWebExchange.from} creates a new {@code ServerCodecConfigurer} each
- * time, about 14 KB and 6 µs, which would hide both filters. The handler completes the response, so that work
+ * fresh {@link DiscardingServerHttpResponse}, since a committed response cannot be reused, and every filter pays for
+ * it alike. The exchange is built as {@code HttpWebHandlerAdapter} builds it, with codecs, session manager and
+ * locale resolver shared by every request: {@code MockServerWebExchange.from} creates a new
+ * {@code ServerCodecConfigurer} each time, about 14 KB and 6 µs, which would hide both filters. The handler completes the response, so that work
  * deferred to the commit is measured too, and the response is completed after the chain, as the server does.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -110,7 +109,7 @@ public class ReactiveFilterBenchmark {
     }
 
     private ServerWebExchange run(WebFilter filter) {
-        ServerWebExchange exchange = new DefaultServerWebExchange(this.request, new MockServerHttpResponse(),
+        ServerWebExchange exchange = new DefaultServerWebExchange(this.request, new DiscardingServerHttpResponse(),
                 SESSIONS, CODECS, LOCALES);
         // As HttpWebHandlerAdapter does after the chain: Spring's filter leaves a preflight or a rejection to it.
         filter.filter(exchange, this.handler).then(Mono.defer(exchange.getResponse()::setComplete)).block();
