@@ -120,7 +120,12 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
 
     @Override
     public void set(String name, String value) {
-        getHeaders().set(name, value);
+        HttpHeaders headers = getHeaders();
+        // Written again only when changed: hand-written because setting an unchanged value again replaced its list
+        // of values, which cost a list and a map update per header on every allowed request.
+        if (this.varyLines == null || !value.equals(headers.getFirst(name))) {
+            headers.set(name, value);
+        }
     }
 
     /** Precondition: called from {@link Decision#writeHeaders}, which names each token once. */
