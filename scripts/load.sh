@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end load on loopback: requests per second and p99 latency of an allowed cross-origin GET against the
-# sample app with the starter, with Spring's own CORS filter (profile stock-cors, same cors.* policies) and with no
+# End-to-end load on loopback: requests per second, p99 latency and the server's CPU time per request of an allowed
+# cross-origin GET against the sample app with the starter, with Spring's own CORS filter (profile stock-cors, same cors.* policies) and with no
 # CORS at all (cors.enabled=false), on Tomcat (Spring MVC) and on Netty (WebFlux).
 #
 # The three variants of a stack run side by side and are loaded in turn, in a rotating order, for ROUNDS rounds of
-# DURATION each; the summary gives medians with their spread (min-max). Every wrk run is bounded in time, and the
+# DURATION each; the summary gives medians with their spread (min-max). The server's CPU time per request (user and
+# system, from /proc) varies far less between rounds than requests per second, because it does not depend on how
+# much of the two cores wrk and the other variants leave to the server. Every wrk run is bounded in time, and the
 # applications are stopped on exit.
 #
 #   scripts/load.sh                     # both stacks, 5 rounds of 5 s per variant
@@ -50,7 +52,7 @@ stop_all() {
 }
 trap stop_all EXIT
 
-# Starts one variant on a random loopback port, which it leaves in PORT.
+# Starts one variant on a random loopback port, which it leaves in PORT, and its process id in PID.
 start() {
     local stack=$1 variant=$2 profiles="" args=()
     [ "$stack" = webflux ] && profiles="webflux"
@@ -63,6 +65,7 @@ start() {
     java -Xms256m -Xmx256m -jar "$JAR" --server.port=0 --server.address=127.0.0.1 --sample.playground.port=0 \
         --spring.profiles.active="$profiles" "${args[@]}" > "$log" 2>&1 &
     PIDS+=($!)
+    PID=$!
     PORT=""
     for _ in $(seq 1 240); do
         PORT=$(grep -oE '(Tomcat|Netty) started on ports? [0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
@@ -85,42 +88,54 @@ check() {
     fi
 }
 
-# Runs wrk once and prints "requests/s p99-ms".
+# CPU time the process has used so far, in clock ticks (utime + stime).
+cpu_ticks() {
+    awk '{ print $14 + $15 }' "/proc/$1/stat"
+}
+
+# Runs wrk once against the server with process id $3 and prints "requests/s p99-ms server-CPU-us-per-request".
 load() {
-    wrk -t1 -c"$CONNECTIONS" -d"$2" --timeout 5s --latency -H "Origin: $LOAD_ORIGIN" "$1" | awk '
+    local before after output
+    before=$(cpu_ticks "$3")
+    output=$(wrk -t1 -c"$CONNECTIONS" -d"$2" --timeout 5s --latency -H "Origin: $LOAD_ORIGIN" "$1")
+    after=$(cpu_ticks "$3")
+    echo "$output" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+        / requests in / { requests = $1 }
         /Requests\/sec:/ { rps = $2 }
         $1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v)
                       ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
-        END { printf "%.0f %.3f\n", rps, ms }'
+        END { printf "%.0f %.3f %.1f\n", rps, ms, ticks / hz * 1000000 / requests }'
 }
 
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"
 for stack in "${STACKS[@]}"; do
-    declare -A URL=()
+    declare -A URL=() SERVER=()
     for variant in "${VARIANTS[@]}"; do
         start "$stack" "$variant"
         URL[$variant]="http://127.0.0.1:$PORT$LOAD_PATH"
+        SERVER[$variant]=$PID
         check "${URL[$variant]}" "$variant"
     done
     for variant in "${VARIANTS[@]}"; do
-        load "${URL[$variant]}" "$WARMUP" > /dev/null
+        load "${URL[$variant]}" "$WARMUP" "${SERVER[$variant]}" > /dev/null
     done
     for round in $(seq 1 "$ROUNDS"); do
         for i in 0 1 2; do
             variant=${VARIANTS[$(( (round + i) % 3 ))]}
-            read -r rps p99 < <(load "${URL[$variant]}" "$DURATION")
-            echo "$stack $variant $round $rps $p99" | tee -a "$RESULTS" >&2
+            read -r rps p99 cpu < <(load "${URL[$variant]}" "$DURATION" "${SERVER[$variant]}")
+            echo "$stack $variant $round $rps $p99 $cpu" | tee -a "$RESULTS" >&2
         done
     done
     stop_all
-    unset URL
+    unset URL SERVER
 done
 
 # Medians and spread per stack and variant, and the medians as ratios to no CORS and to Spring's filter.
 echo
-echo "| stack | variant | requests/s median (min-max) | p99 ms median (min-max) | rps vs none | rps vs stock |"
-echo "|---|---|---:|---:|---:|---:|"
+echo "| stack | variant | requests/s median (min-max) | p99 ms median (min-max) | rps vs none | rps vs stock" \
+    "| server CPU µs/request median (min-max) | CPU vs none | CPU vs stock |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 awk '
     function median(list,   n, a, i, j, t) {
         n = split(list, a, " ")
@@ -128,18 +143,23 @@ awk '
         lo = a[1]; hi = a[n]
         return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
     }
-    { rps[$1 " " $2] = rps[$1 " " $2] " " $4; p99[$1 " " $2] = p99[$1 " " $2] " " $5; stacks[$1] = 1 }
+    {
+        rps[$1 " " $2] = rps[$1 " " $2] " " $4; p99[$1 " " $2] = p99[$1 " " $2] " " $5
+        cpu[$1 " " $2] = cpu[$1 " " $2] " " $6; stacks[$1] = 1
+    }
     END {
         for (s in stacks) {
             for (k = 1; k <= 3; k++) {
                 v = (k == 1) ? "starter" : (k == 2) ? "stock" : "none"
                 mr[v] = median(rps[s " " v]); rlo[v] = lo; rhi[v] = hi
                 mp[v] = median(p99[s " " v]); plo[v] = lo; phi[v] = hi
+                mc[v] = median(cpu[s " " v]); clo[v] = lo; chi[v] = hi
             }
             for (k = 1; k <= 3; k++) {
                 v = (k == 1) ? "starter" : (k == 2) ? "stock" : "none"
-                printf "| %s | %s | %.0f (%.0f-%.0f) | %.2f (%.2f-%.2f) | %.3f | %.3f |\n", s, v, mr[v], rlo[v], rhi[v],
-                    mp[v], plo[v], phi[v], mr[v] / mr["none"], mr[v] / mr["stock"]
+                printf "| %s | %s | %.0f (%.0f-%.0f) | %.2f (%.2f-%.2f) | %.3f | %.3f | %.1f (%.1f-%.1f) | %.3f | %.3f |\n",
+                    s, v, mr[v], rlo[v], rhi[v], mp[v], plo[v], phi[v], mr[v] / mr["none"], mr[v] / mr["stock"],
+                    mc[v], clo[v], chi[v], mc[v] / mc["none"], mc[v] / mc["stock"]
             }
         }
     }' "$RESULTS"
