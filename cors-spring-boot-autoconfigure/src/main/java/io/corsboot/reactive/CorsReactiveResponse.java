@@ -36,7 +36,7 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
 
     // Whether Vary lines may be there that are not ours: only then are they read back before adding a token.
     // Hand-written because reading them back builds a list per token on Netty's headers.
-    private boolean varyBefore;
+    private final boolean varyBefore;
 
     // While writing the headers again, the Vary lines are only compared with the decision's tokens, one a line:
     // any other Vary is rewritten, merged, one token a line, none twice.
