@@ -71,9 +71,9 @@ public final class PolicyCompiler {
         boolean anyOrigin = false;
         Set<String> exact = new LinkedHashSet<>();
         Setting<List<String>> origins = spec.allowedOrigins();
-        for (int i = 0; i < origins.value().size(); i++) {
-            String value = origins.value().get(i);
-            String property = origins.element(i);
+        for (Setting<String> element : Setting.elements(origins)) {
+            String value = element.value();
+            String property = element.property();
             if ("*".equals(value)) {
                 anyOrigin = true;
                 if (credentials) {
@@ -109,9 +109,9 @@ public final class PolicyCompiler {
         List<OriginPattern> patterns = new ArrayList<>();
         Set<String> serialisedPatterns = new LinkedHashSet<>();
         Setting<List<String>> patternSetting = spec.allowedOriginPatterns();
-        for (int i = 0; i < patternSetting.value().size(); i++) {
-            String value = patternSetting.value().get(i);
-            String property = patternSetting.element(i);
+        for (Setting<String> element : Setting.elements(patternSetting)) {
+            String value = element.value();
+            String property = element.property();
             try {
                 OriginPattern pattern = OriginParser.parsePattern(value);
                 patterns.add(pattern);
@@ -129,13 +129,15 @@ public final class PolicyCompiler {
             .toList();
         List<String> headers = tokens(spec.allowedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
         List<String> exposed = tokens(spec.exposedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
-        if (credentials && exposed.contains("*")) {
-            Setting<List<String>> setting = spec.exposedHeaders();
-            problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS,
-                    setting.element(exposed.indexOf("*")), "*",
-                    "Browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is true, "
-                            + "so no header would be exposed.",
-                    "List the headers to expose, such as [X-Request-Id]."));
+        // Found in the list as configured, not in the valid names, whose indexes an invalid name before it shifts.
+        for (Setting<String> header : Setting.elements(spec.exposedHeaders())) {
+            if (credentials && "*".equals(header.value())) {
+                problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS, header.property(),
+                        header.value(),
+                        "Browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is "
+                                + "true, so no header would be exposed.",
+                        "List the headers to expose, such as [X-Request-Id]."));
+            }
         }
         checkMaxAge(spec.maxAge(), problems);
 
@@ -360,15 +362,14 @@ public final class PolicyCompiler {
 
     private static List<String> tokens(Setting<List<String>> setting, Code code, String what,
             List<ConfigProblem> problems) {
-        List<String> values = setting.value();
-        List<String> valid = new ArrayList<>(values.size());
-        for (int i = 0; i < values.size(); i++) {
-            String value = values.get(i);
+        List<String> valid = new ArrayList<>(setting.value().size());
+        for (Setting<String> element : Setting.elements(setting)) {
+            String value = element.value();
             if ("*".equals(value) || Tokens.isToken(value)) {
                 valid.add(value);
             }
             else {
-                problems.add(new ConfigProblem(code, setting.element(i), value,
+                problems.add(new ConfigProblem(code, element.property(), value,
                         quoted(value) + " is not a valid " + what + ": only letters, digits and !#$%&'*+-.^_`|~ "
                                 + "are allowed (RFC 9110, section 5.6.2).",
                         "Correct it, or list each " + what + " as its own element, such as [" + example(code)

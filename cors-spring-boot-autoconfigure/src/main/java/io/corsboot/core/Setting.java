@@ -1,5 +1,8 @@
 package io.corsboot.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A configured value and the property it came from, so that a problem points at the line to change.
  *
@@ -13,5 +16,20 @@ public record Setting<T>(T value, String property) {
     /** The property path of one element of a list value. */
     public String element(int index) {
         return this.property + "[" + index + "]";
+    }
+
+    /**
+     * Each element of a list setting with the property path of its index in the list as configured, such as
+     * {@code cors.policies.api.exposed-headers[1]}.
+     * @param list the list setting
+     * @return one setting per element, in order
+     */
+    public static List<Setting<String>> elements(Setting<List<String>> list) {
+        List<String> values = list.value();
+        List<Setting<String>> elements = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            elements.add(new Setting<>(values.get(i), list.element(i)));
+        }
+        return elements;
     }
 }

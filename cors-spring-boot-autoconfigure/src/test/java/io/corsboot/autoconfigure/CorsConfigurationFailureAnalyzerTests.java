@@ -36,6 +36,9 @@ class CorsConfigurationFailureAnalyzerTests {
 
     private static final String CANDIDATE_CONFIG = "--spring.config.location=classpath:invalid-cors-candidate.yml";
 
+    private static final String EXPOSED_HEADERS_CONFIG =
+            "--spring.config.location=classpath:invalid-cors-exposed-headers.yml";
+
     @Test
     void explainsEveryProblemOfAStartupFailureWhereItWasConfigured() {
         StandardEnvironment environment = new StandardEnvironment();
@@ -110,6 +113,30 @@ class CorsConfigurationFailureAnalyzerTests {
                   Problem:  "*" allows every origin, and browsers refuse "*" when allow-credentials is true. The \
                 candidate inherits "*" from cors.policies.partner-api.allowed-origins[0].
                   Fix:      List the trusted origins, or use allowed-origin-patterns such as "https://*.example.com".""");
+    }
+
+    @Test
+    void namesEachElementOfAListAtTheIndexAsWrittenWhenAnInvalidOneComesFirst() {
+        StandardEnvironment environment = new StandardEnvironment();
+        Throwable failure = startupFailure(environment, EXPOSED_HEADERS_CONFIG);
+        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
+        assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
+                The CORS configuration has 2 problems.
+
+                  Property: cors.policies.api.exposed-headers[0]
+                  Value:    "bad header"
+                  Origin:   class path resource [invalid-cors-exposed-headers.yml] - 6:25
+                  Problem:  "bad header" is not a valid header name: only letters, digits and !#$%&'*+-.^_`|~ are \
+                allowed (RFC 9110, section 5.6.2).
+                  Fix:      Correct it, or list each header name as its own element, such as \
+                [Content-Type, Authorization].
+
+                  Property: cors.policies.api.exposed-headers[1]
+                  Value:    "*"
+                  Origin:   class path resource [invalid-cors-exposed-headers.yml] - 6:39
+                  Problem:  Browsers take "*" in Access-Control-Expose-Headers literally when allow-credentials is \
+                true, so no header would be exposed.
+                  Fix:      List the headers to expose, such as [X-Request-Id].""");
     }
 
     @Test

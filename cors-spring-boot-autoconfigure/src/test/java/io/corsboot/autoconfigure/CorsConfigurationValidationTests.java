@@ -39,12 +39,19 @@ class CorsConfigurationValidationTests {
         .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class))
         .withPropertyValues(API + "paths=/api/**");
 
-    record Invalid(String name, List<String> properties, Code code, String property) {
+    record Invalid(String name, List<String> properties, List<Reported> expected) {
+
+        Invalid(String name, List<String> properties, Code code, String property) {
+            this(name, properties, List.of(new Reported(code, property)));
+        }
 
         @Override
         public String toString() {
             return this.name;
         }
+    }
+
+    record Reported(Code code, String property) {
     }
 
     static Stream<Invalid> errors() {
@@ -125,6 +132,65 @@ class CorsConfigurationValidationTests {
                         List.of(API + "allowed-origins=https://app.example.com", API + "allow-credentials=true",
                                 API + "exposed-headers=X-Request-Id,*"),
                         Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS, API + "exposed-headers[1]"),
+                new Invalid("\"*\" in exposed headers with credentials after an invalid name",
+                        List.of(API + "allowed-origins=https://app.example.com", API + "allow-credentials=true",
+                                API + "exposed-headers[0]=bad header", API + "exposed-headers[1]=*"),
+                        List.of(new Reported(Code.INVALID_HEADER_NAME, API + "exposed-headers[0]"),
+                                new Reported(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS,
+                                        API + "exposed-headers[1]"))),
+                new Invalid("\"*\" in a candidate's exposed headers with credentials after an invalid name",
+                        List.of(API + "allowed-origins=https://app.example.com", API + "allow-credentials=true",
+                                API + "candidate.exposed-headers[0]=bad header",
+                                API + "candidate.exposed-headers[1]=*"),
+                        List.of(new Reported(Code.INVALID_HEADER_NAME, API + "candidate.exposed-headers[0]"),
+                                new Reported(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS,
+                                        API + "candidate.exposed-headers[1]"))),
+                new Invalid("\"*\" in default exposed headers with credentials after an invalid name",
+                        List.of("cors.defaults.allow-credentials=true", "cors.defaults.exposed-headers[0]=bad header",
+                                "cors.defaults.exposed-headers[1]=*"),
+                        List.of(new Reported(Code.INVALID_HEADER_NAME, "cors.defaults.exposed-headers[0]"),
+                                new Reported(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS,
+                                        "cors.defaults.exposed-headers[1]"))),
+                new Invalid("\"*\" with credentials after an invalid origin",
+                        List.of(API + "allow-credentials=true", API + "allowed-origins[0]=app.example.com",
+                                API + "allowed-origins[1]=*"),
+                        List.of(new Reported(Code.ORIGIN_WITHOUT_SCHEME, API + "allowed-origins[0]"),
+                                new Reported(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, API + "allowed-origins[1]"))),
+                new Invalid("\"*\" in a candidate with credentials after an invalid origin",
+                        List.of(API + "allow-credentials=true", API + "allowed-origins=https://app.example.com",
+                                API + "candidate.allowed-origins[0]=app.example.com",
+                                API + "candidate.allowed-origins[1]=*"),
+                        List.of(new Reported(Code.ORIGIN_WITHOUT_SCHEME, API + "candidate.allowed-origins[0]"),
+                                new Reported(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS,
+                                        API + "candidate.allowed-origins[1]"))),
+                new Invalid("default \"*\" with credentials after an invalid origin",
+                        List.of("cors.defaults.allow-credentials=true",
+                                "cors.defaults.allowed-origins[0]=app.example.com",
+                                "cors.defaults.allowed-origins[1]=*"),
+                        List.of(new Reported(Code.ORIGIN_WITHOUT_SCHEME, "cors.defaults.allowed-origins[0]"),
+                                new Reported(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS,
+                                        "cors.defaults.allowed-origins[1]"))),
+                new Invalid("pattern for every origin with credentials after an invalid pattern",
+                        List.of(API + "allow-credentials=true", API + "allowed-origin-patterns[0]=https://*example.com",
+                                API + "allowed-origin-patterns[1]=https://*"),
+                        List.of(new Reported(Code.PATTERN_WILDCARD_MISPLACED, API + "allowed-origin-patterns[0]"),
+                                new Reported(Code.BROAD_PATTERN_WITH_CREDENTIALS, API + "allowed-origin-patterns[1]"))),
+                new Invalid("candidate's pattern for every origin with credentials after an invalid pattern",
+                        List.of(API + "allow-credentials=true", API + "allowed-origins=https://app.example.com",
+                                API + "candidate.allowed-origin-patterns[0]=https://*example.com",
+                                API + "candidate.allowed-origin-patterns[1]=https://*"),
+                        List.of(new Reported(Code.PATTERN_WILDCARD_MISPLACED,
+                                API + "candidate.allowed-origin-patterns[0]"),
+                                new Reported(Code.BROAD_PATTERN_WITH_CREDENTIALS,
+                                        API + "candidate.allowed-origin-patterns[1]"))),
+                new Invalid("default pattern for every origin with credentials after an invalid pattern",
+                        List.of("cors.defaults.allow-credentials=true",
+                                "cors.defaults.allowed-origin-patterns[0]=https://*example.com",
+                                "cors.defaults.allowed-origin-patterns[1]=https://*"),
+                        List.of(new Reported(Code.PATTERN_WILDCARD_MISPLACED,
+                                "cors.defaults.allowed-origin-patterns[0]"),
+                                new Reported(Code.BROAD_PATTERN_WITH_CREDENTIALS,
+                                        "cors.defaults.allowed-origin-patterns[1]"))),
                 new Invalid("policy without paths",
                         List.of("cors.policies.web.allowed-origins=https://app.example.com"),
                         Code.POLICY_WITHOUT_PATHS, "cors.policies.web.paths"),
@@ -146,6 +212,20 @@ class CorsConfigurationValidationTests {
                 new Invalid("invalid header name",
                         List.of(API + "allowed-headers=Content Type"),
                         Code.INVALID_HEADER_NAME, API + "allowed-headers[0]"),
+                new Invalid("duplicate path pattern after an invalid one",
+                        List.of("cors.policies.web.paths[0]=/orders/{id", "cors.policies.web.paths[1]=/api/**"),
+                        List.of(new Reported(Code.INVALID_PATH_PATTERN, "cors.policies.web.paths[0]"),
+                                new Reported(Code.DUPLICATE_PATH_PATTERN, "cors.policies.web.paths[1]"))),
+                new Invalid("invalid method token after another one and a valid one",
+                        List.of(API + "allowed-methods[0]=PUT DELETE", API + "allowed-methods[1]=GET",
+                                API + "allowed-methods[2]=PATCH;"),
+                        List.of(new Reported(Code.INVALID_METHOD, API + "allowed-methods[0]"),
+                                new Reported(Code.INVALID_METHOD, API + "allowed-methods[2]"))),
+                new Invalid("invalid header name after another one and a valid one",
+                        List.of(API + "allowed-headers[0]=Content Type", API + "allowed-headers[1]=Authorization",
+                                API + "allowed-headers[2]=X-Trace:Id"),
+                        List.of(new Reported(Code.INVALID_HEADER_NAME, API + "allowed-headers[0]"),
+                                new Reported(Code.INVALID_HEADER_NAME, API + "allowed-headers[2]"))),
                 new Invalid("negative max-age",
                         List.of(API + "max-age=-1"),
                         Code.NEGATIVE_MAX_AGE, API + "max-age"),
@@ -204,8 +284,8 @@ class CorsConfigurationValidationTests {
     @MethodSource("errors")
     void failsNamingTheCodeAndProperty(Invalid invalid) {
         this.contextRunner.withPropertyValues(invalid.properties().toArray(String[]::new))
-            .run((context) -> assertThat(problems(context)).extracting(ConfigProblem::code, ConfigProblem::property)
-                .containsExactly(tuple(invalid.code(), invalid.property())));
+            .run((context) -> assertThat(problems(context)).map(CorsConfigurationValidationTests::reported)
+                .containsExactlyElementsOf(invalid.expected()));
     }
 
     static Stream<Invalid> warnings() {
@@ -228,8 +308,8 @@ class CorsConfigurationValidationTests {
     @MethodSource("warnings")
     void startsAndKeepsTheWarning(Invalid warning) {
         this.contextRunner.withPropertyValues(warning.properties().toArray(String[]::new))
-            .run((context) -> assertThat(warnings(context)).extracting(ConfigProblem::code, ConfigProblem::property)
-                .containsExactly(tuple(warning.code(), warning.property())));
+            .run((context) -> assertThat(warnings(context)).map(CorsConfigurationValidationTests::reported)
+                .containsExactlyElementsOf(warning.expected()));
     }
 
     @Test
@@ -332,6 +412,10 @@ class CorsConfigurationValidationTests {
     void skipsValidationWhenDisabled() {
         this.contextRunner.withPropertyValues("cors.enabled=false", API + "allowed-origins=https://app.example.com/")
             .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    private static Reported reported(ConfigProblem problem) {
+        return new Reported(problem.code(), problem.property());
     }
 
     private static List<ConfigProblem> problems(AssertableApplicationContext context) {
