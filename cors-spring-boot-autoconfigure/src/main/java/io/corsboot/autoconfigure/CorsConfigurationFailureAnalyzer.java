@@ -69,23 +69,20 @@ class CorsConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<CorsConfi
         if (name == null || this.environment == null) {
             return new Configured(null, null);
         }
-        ConfigurationProperty exact = find(this.environment, name);
-        if (exact != null) {
-            return new Configured(String.valueOf(exact.getValue()), exact.getOrigin());
-        }
-        ConfigurationProperty list = name.isLastElementIndexed() ? find(this.environment, name.getParent()) : null;
-        return new Configured(null, (list != null) ? list.getOrigin() : null);
-    }
-
-    private static @Nullable ConfigurationProperty find(ConfigurableEnvironment environment,
-            ConfigurationPropertyName name) {
-        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
-            ConfigurationProperty property = source.getConfigurationProperty(name);
-            if (property != null) {
-                return property;
+        ConfigurationPropertyName list = name.isLastElementIndexed() ? name.getParent() : null;
+        // The binder takes a whole list from the first source that has it, on one line or by index, so an element
+        // that a lower source also holds at the same index is not the one reported.
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(this.environment)) {
+            ConfigurationProperty line = (list != null) ? source.getConfigurationProperty(list) : null;
+            if (line != null) {
+                return new Configured(null, line.getOrigin());
+            }
+            ConfigurationProperty exact = source.getConfigurationProperty(name);
+            if (exact != null) {
+                return new Configured(String.valueOf(exact.getValue()), exact.getOrigin());
             }
         }
-        return null;
+        return new Configured(null, null);
     }
 
     private record Configured(@Nullable String value, @Nullable Origin origin) {

@@ -140,6 +140,23 @@ class CorsConfigurationFailureAnalyzerTests {
     }
 
     @Test
+    void showsAListElementFromTheSourceThatSuppliedTheWholeList() {
+        StandardEnvironment environment = new StandardEnvironment();
+        Throwable failure = startupFailure(environment, EXPOSED_HEADERS_CONFIG,
+                "--cors.policies.api.exposed-headers=*");
+        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
+        assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
+                The CORS configuration has 1 problem.
+
+                  Property: cors.policies.api.exposed-headers[0]
+                  Value:    "*"
+                  Origin:   "cors.policies.api.exposed-headers" from property source "commandLineArgs"
+                  Problem:  Browsers take "*" in Access-Control-Expose-Headers literally when allow-credentials is \
+                true, so no header would be exposed.
+                  Fix:      List the headers to expose, such as [X-Request-Id].""");
+    }
+
+    @Test
     void showsTheValueOfTheProblemWhenTheEnvironmentIsUnknown() {
         Throwable failure = startupFailure(new StandardEnvironment(), CONFIG);
         FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(null).analyze(failure);
@@ -169,12 +186,12 @@ class CorsConfigurationFailureAnalyzerTests {
             .contains(String.format("%nAction:%n%nChange the properties listed above.%n"));
     }
 
-    private static Throwable startupFailure(ConfigurableEnvironment environment, String config) {
+    private static Throwable startupFailure(ConfigurableEnvironment environment, String... args) {
         SpringApplication application = new SpringApplication(InvalidCorsApplication.class);
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setBannerMode(Banner.Mode.OFF);
         application.setEnvironment(environment);
-        Throwable failure = catchThrowable(() -> application.run(config));
+        Throwable failure = catchThrowable(() -> application.run(args));
         assertThat(failure).isNotNull();
         return failure;
     }
