@@ -10,9 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.WebFilter;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
+import io.corsboot.reactive.DeferringReactiveCorsProcessor;
 import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
 import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
 import io.corsboot.web.CorsProcessor;
@@ -52,6 +54,26 @@ public final class CorsReactiveAutoConfiguration {
         @Bean
         static SecurityWebFilterChainCorsPostProcessor corsSecurityWebFilterChainPostProcessor() {
             return new SecurityWebFilterChainCorsPostProcessor();
+        }
+    }
+
+    /**
+     * When the application declares no {@code SecurityWebFilterChain} bean, Spring Security builds its default
+     * chain itself, out of reach of a bean post-processor. That chain holds a {@code CorsWebFilter} when the
+     * application declares a reactive {@code CorsConfigurationSource} bean, built with the application's reactive
+     * {@code CorsProcessor} bean if there is exactly one ({@code ServerHttpSecurity.CorsSpec}); no other part of
+     * Spring Framework, Spring Boot or Spring Security looks that bean up.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.config.web.server.ServerHttpSecurity")
+    static class SpringSecurityDefaultChainCorsConfiguration {
+
+        // Typed on Spring's interface: a processor of the application's own, of any class, makes this back off, so
+        // that Spring Security finds exactly one.
+        @Bean
+        @ConditionalOnMissingBean(org.springframework.web.cors.reactive.CorsProcessor.class)
+        DeferringReactiveCorsProcessor corsSecurityCorsProcessor() {
+            return new DeferringReactiveCorsProcessor(new DefaultCorsProcessor());
         }
     }
 }
