@@ -13,6 +13,7 @@ import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationContext;
@@ -28,6 +29,7 @@ import org.springframework.security.web.server.WebFilterChainProxy;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsWebFilter;
+import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
 import org.springframework.web.server.WebFilter;
@@ -131,6 +133,46 @@ class CorsReactiveAutoConfigurationTests {
     }
 
     @Test
+    void givesSpringSecuritysDefaultChainAProcessorThatDefers() {
+        this.contextRunner.run((context) -> assertThat(context)
+            .getBean(org.springframework.web.cors.reactive.CorsProcessor.class)
+            .isInstanceOf(DeferringReactiveCorsProcessor.class));
+    }
+
+    @Test
+    void backsOffWhenTheApplicationDefinesACorsProcessor() {
+        this.contextRunner.withUserConfiguration(UserCorsProcessorConfiguration.class)
+            .run((context) -> assertThat(context)
+                .getBeanNames(org.springframework.web.cors.reactive.CorsProcessor.class)
+                .containsExactly("userCorsProcessor"));
+    }
+
+    @Test
+    void definesNoCorsProcessorWithoutSpringSecurity() {
+        this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.security"))
+            .run((context) -> assertThat(context).hasNotFailed()
+                .doesNotHaveBean(org.springframework.web.cors.reactive.CorsProcessor.class));
+    }
+
+    @Test
+    void definesNoCorsProcessorInAServletApplication() {
+        new WebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
+                    CorsReactiveAutoConfiguration.class))
+            .withPropertyValues("cors.policies.api.paths=/api/**",
+                    "cors.policies.api.allowed-origins=https://app.example.com")
+            .run((context) -> assertThat(context).hasSingleBean(FilterRegistrationBean.class)
+                .doesNotHaveBean(org.springframework.web.cors.reactive.CorsProcessor.class));
+    }
+
+    @Test
+    void definesNoCorsProcessorWhenDisabled() {
+        this.contextRunner.withPropertyValues("cors.enabled=false")
+            .run((context) -> assertThat(context)
+                .doesNotHaveBean(org.springframework.web.cors.reactive.CorsProcessor.class));
+    }
+
+    @Test
     void springSecuritysCorsWebFilterLetsACoveredNavigationThroughUntouched() {
         this.contextRunner.withUserConfiguration(SecurityChainConfiguration.class).run((context) -> {
             Exchange exchange = Exchange.through(context, "/api/login");
@@ -200,6 +242,15 @@ class CorsReactiveAutoConfigurationTests {
             source.registerCorsConfiguration("/**", configuration);
             return new MatcherSecurityWebFilterChain(ServerWebExchangeMatchers.anyExchange(),
                     List.of(new CorsWebFilter(source)));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserCorsProcessorConfiguration {
+
+        @Bean
+        org.springframework.web.cors.reactive.CorsProcessor userCorsProcessor() {
+            return new DefaultCorsProcessor();
         }
     }
 

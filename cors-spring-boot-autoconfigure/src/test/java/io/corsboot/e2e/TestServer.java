@@ -78,14 +78,32 @@ final class TestServer implements AutoCloseable {
 
     /** Starts an application of a stack, with or without Spring Security, and properties as "key=value" lines. */
     static TestServer start(Stack stack, String... properties) {
-        List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
-        String excluded = stack.secured ? "" : SECURITY_AUTO_CONFIGURATIONS;
-        if (stack.type == WebApplicationType.REACTIVE) {
-            excluded = excluded.isEmpty() ? TOMCAT_REACTIVE : excluded + "," + TOMCAT_REACTIVE;
+        return start(stack, stack.sources(), List.of(), properties);
+    }
+
+    /**
+     * Starts the application of a stack with Spring Security, {@code security} in place of the stack's own security
+     * configuration, the auto-configurations named in {@code excluded} left out, and properties as "key=value" lines.
+     */
+    static TestServer start(Stack stack, Class<?> security, List<String> excluded, String... properties) {
+        if (!stack.secured) {
+            throw new IllegalArgumentException(stack + " runs without Spring Security");
         }
-        all.add("spring.autoconfigure.exclude=" + excluded);
+        return start(stack, new Class<?>[] { stack.application(), security }, excluded, properties);
+    }
+
+    private static TestServer start(Stack stack, Class<?>[] sources, List<String> excluded, String... properties) {
+        List<String> all = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off"));
+        List<String> exclusions = new ArrayList<>(excluded);
+        if (!stack.secured) {
+            exclusions.add(SECURITY_AUTO_CONFIGURATIONS);
+        }
+        if (stack.type == WebApplicationType.REACTIVE) {
+            exclusions.add(TOMCAT_REACTIVE);
+        }
+        all.add("spring.autoconfigure.exclude=" + String.join(",", exclusions));
         all.addAll(List.of(properties));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(stack.sources())
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(sources)
             .web(stack.type)
             .properties(all.toArray(new String[0]))
             .run();
@@ -204,10 +222,13 @@ final class TestServer implements AutoCloseable {
             return this.type == WebApplicationType.REACTIVE;
         }
 
+        private Class<?> application() {
+            return reactive() ? WebFluxTestApplication.class : MvcTestApplication.class;
+        }
+
         private Class<?>[] sources() {
-            Class<?> application = reactive() ? WebFluxTestApplication.class : MvcTestApplication.class;
             Class<?> security = reactive() ? WebFluxTestSecurity.class : MvcTestSecurity.class;
-            return this.secured ? new Class<?>[] { application, security } : new Class<?>[] { application };
+            return this.secured ? new Class<?>[] { application(), security } : new Class<?>[] { application() };
         }
 
         @Override
