@@ -212,6 +212,14 @@ public final class PolicySnapshot {
     }
 
     private static @Nullable PathPattern parse(String path, String property, List<ConfigProblem> problems) {
+        // The parser accepts these, and the pattern then matches no request path: every path starts with "/".
+        if (!path.startsWith("/")) {
+            String fix = path.isBlank() ? "Give the pattern, such as \"/api/**\", or remove the empty element."
+                    : "Start it with \"/\": \"/" + path.strip() + "\".";
+            problems.add(new ConfigProblem(Code.INVALID_PATH_PATTERN, property, path,
+                    "\"" + path + "\" does not start with \"/\", so it matches no request path.", fix));
+            return null;
+        }
         try {
             return PathPatternParser.defaultInstance.parse(path);
         }
