@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.AbstractBindHandler;
 import org.springframework.boot.context.properties.bind.BindContext;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
@@ -144,6 +145,10 @@ public final class CorsConfigurationLoader {
         @Override
         public @Nullable Object onFailure(ConfigurationPropertyName name, Bindable<?> target, BindContext context,
                 Exception error) {
+            if (error instanceof UnboundConfigurationPropertiesException unbound) {
+                unbound.getUnboundProperties().forEach((element) -> this.problems.add(leftOut(name, element)));
+                return null;
+            }
             ConfigurationProperty property = context.getConfigurationProperty();
             String value = (property != null) ? String.valueOf(property.getValue()) : null;
             String type = target.getType().resolve(Object.class).getSimpleName();
@@ -151,6 +156,15 @@ public final class CorsConfigurationLoader {
                     ((value != null) ? "\"" + value + "\"" : "The value") + " is not " + expected(type) + ".",
                     fixFor(type, name)));
             return null;
+        }
+
+        // Spring Boot reads indexed elements up to the first missing index and refuses the list if any are left.
+        private static ConfigProblem leftOut(ConfigurationPropertyName list, ConfigurationProperty element) {
+            String value = String.valueOf(element.getValue());
+            return new ConfigProblem(Code.VALUE_DOES_NOT_CONVERT, element.getName().toString(), value,
+                    "\"" + value + "\" is left out of " + list
+                            + ", whose elements are read from [0] up to the first missing index.",
+                    "Number the elements of " + list + " from [0] without gaps.");
         }
 
         private static String expected(String type) {

@@ -168,6 +168,27 @@ class CorsConfigurationLoaderTests {
                                 "cors.policies.api.allowed-origins[0]")));
     }
 
+    @Test
+    void anElementLeftOutOfAListByAGapInItsIndexesIsNamed() {
+        assertThatExceptionOfType(CorsConfigurationException.class)
+            .isThrownBy(() -> load(new MapPropertySource("test", Map.of(
+                    "cors.policies.api.paths[0]", "/api/**",
+                    "cors.policies.api.exposed-headers[0]", "X-Request-Id",
+                    "cors.policies.api.exposed-headers[2]", "X-Trace-Id"))))
+            .satisfies((ex) -> assertThat(ex.getProblems())
+                .singleElement()
+                .satisfies((problem) -> {
+                    assertThat(problem.code()).isEqualTo(Code.VALUE_DOES_NOT_CONVERT);
+                    assertThat(problem.property()).isEqualTo("cors.policies.api.exposed-headers[2]");
+                    assertThat(problem.value()).isEqualTo("X-Trace-Id");
+                    assertThat(problem.problem()).isEqualTo("\"X-Trace-Id\" is left out of "
+                            + "cors.policies.api.exposed-headers, whose elements are read from [0] up to the first "
+                            + "missing index.");
+                    assertThat(problem.fix()).isEqualTo("Number the elements of cors.policies.api.exposed-headers "
+                            + "from [0] without gaps.");
+                }));
+    }
+
     private static PolicySnapshot load(PropertySource<?>... sources) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
