@@ -1,7 +1,5 @@
 package io.corsboot.metrics;
 
-import java.util.concurrent.ConcurrentHashMap;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +21,12 @@ public final class CandidateMetrics implements DecisionListener {
 
     static final String NAME = "cors.candidate";
 
-    private static final Reason[] REASONS = Reason.values();
+    private static final int REASONS = Reason.values().length;
 
     private final MeterRegistry registry;
 
-    private final ConcurrentHashMap<String, Counter[]> counters = new ConcurrentHashMap<>();
+    // A slot per enforced verdict and candidate reason.
+    private final PolicyCounters counters = new PolicyCounters(2 * REASONS);
 
     public CandidateMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,21 +41,22 @@ public final class CandidateMetrics implements DecisionListener {
         if (policy == null) {
             return;
         }
-        Counter[] byPolicy = this.counters.computeIfAbsent(policy.name(), (name) -> new Counter[2 * REASONS.length]);
-        int index = (decision.allowed() ? REASONS.length : 0) + candidate.reason().ordinal();
-        Counter counter = byPolicy[index];
+        int slot = (decision.allowed() ? REASONS : 0) + candidate.reason().ordinal();
+        Counter counter = this.counters.get(policy.name(), slot);
         if (counter == null) {
-            // A race registers the same meter twice, and the registry answers both with one instance.
-            counter = Counter.builder(NAME)
-                .description("Requests that a policy's candidate would have decided otherwise than the policy")
-                .tag("policy", policy.name())
-                .tag("enforced", verdict(decision))
-                .tag("candidate", verdict(candidate))
-                .tag("reason", candidate.reason().name())
-                .register(this.registry);
-            byPolicy[index] = counter;
+            counter = this.counters.put(policy.name(), slot, register(policy, decision, candidate));
         }
         counter.increment();
+    }
+
+    private Counter register(CompiledPolicy policy, Decision decision, Decision candidate) {
+        return Counter.builder(NAME)
+            .description("Requests that a policy's candidate would have decided otherwise than the policy")
+            .tag("policy", policy.name())
+            .tag("enforced", verdict(decision))
+            .tag("candidate", verdict(candidate))
+            .tag("reason", candidate.reason().name())
+            .register(this.registry);
     }
 
     private static String verdict(Decision decision) {

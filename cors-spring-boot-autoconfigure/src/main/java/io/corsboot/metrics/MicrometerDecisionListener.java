@@ -1,10 +1,7 @@
 package io.corsboot.metrics;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,15 +24,11 @@ public class MicrometerDecisionListener implements DecisionListener {
     /** Name of the counter. */
     public static final String REQUESTS = "cors.requests";
 
-    private final MeterRegistry registry;
-
     private static final int REASONS = Reason.values().length;
 
-    private static final int SLOTS = Decision.Kind.values().length * REASONS;
+    private final MeterRegistry registry;
 
-    // Keyed by policy name, not by Decision: a reload recompiles policies into new Decision instances, and the
-    // counters must not grow with every reload. Finding a registered counter allocates nothing.
-    private final Map<String, AtomicReferenceArray<Counter>> counters = new ConcurrentHashMap<>();
+    private final PolicyCounters counters = new PolicyCounters(Decision.Kind.values().length * REASONS);
 
     public MicrometerDecisionListener(MeterRegistry registry) {
         this.registry = registry;
@@ -47,16 +40,10 @@ public class MicrometerDecisionListener implements DecisionListener {
             return;
         }
         String policy = Objects.requireNonNull(decision.policy()).name();
-        AtomicReferenceArray<Counter> byDecision = this.counters.get(policy);
-        if (byDecision == null) {
-            byDecision = this.counters.computeIfAbsent(policy, (name) -> new AtomicReferenceArray<>(SLOTS));
-        }
         int slot = decision.kind().ordinal() * REASONS + decision.reason().ordinal();
-        Counter counter = byDecision.get(slot);
+        Counter counter = this.counters.get(policy, slot);
         if (counter == null) {
-            // Registering the same meter twice returns the same counter, so a race here is harmless.
-            counter = register(decision);
-            byDecision.set(slot, counter);
+            counter = this.counters.put(policy, slot, register(decision));
         }
         counter.increment();
     }
