@@ -53,7 +53,7 @@ class MicrometerDecisionListenerTests {
     }
 
     @Test
-    void keepsPoliciesApartThatShareAName() {
+    void countsARecompiledPolicyInTheSeriesOfItsName() {
         CompiledPolicy refreshed = compile("api");
         CorsRequest allowed = request("GET", "https://app.example.com", null);
         this.listener.onDecision(this.policy.decide(allowed), null, allowed);
