@@ -133,12 +133,7 @@ public final class CompiledPolicy {
 
     /** Whether the policy allows this method, given as an actual request's method or a preflight's request. */
     public boolean allowsMethod(String method) {
-        return (this.methods != null) ? this.methods.contains(method) : Tokens.isToken(method, 0, method.length());
-    }
-
-    /** Whether the policy allows every header named in an {@code Access-Control-Request-Headers} value. */
-    public boolean allowsHeaders(String requestHeaders) {
-        return scanRequestHeaders(requestHeaders) >= 0;
+        return (this.methods != null) ? this.methods.contains(method) : Tokens.isToken(method);
     }
 
     /** Decides a request that this policy covers. */
@@ -162,7 +157,7 @@ public final class CompiledPolicy {
         }
         if (preflight) {
             String requestHeaders = request.header(REQUEST_HEADERS);
-            if (requestHeaders != null && scanRequestHeaders(requestHeaders) < 0) {
+            if (requestHeaders != null && !allowsHeaders(requestHeaders)) {
                 return decision(kind, Reason.HEADERS_NOT_ALLOWED);
             }
         }
@@ -223,15 +218,14 @@ public final class CompiledPolicy {
     }
 
     /**
-     * Scans a comma-separated list of header names in place: the number of names when every one is allowed, -1
-     * when one is not, or when the value is malformed or over the bounds.
+     * Whether the policy allows every header named in an {@code Access-Control-Request-Headers} value, scanned in
+     * place: false too when the value is malformed or over the bounds.
      */
-    private int scanRequestHeaders(String value) {
+    public boolean allowsHeaders(String value) {
         int length = value.length();
         if (length > MAX_REQUEST_HEADERS_LENGTH) {
-            return -1;
+            return false;
         }
-        int names = 0;
         int empty = 0;
         int i = 0;
         while (i <= length) {
@@ -250,22 +244,19 @@ public final class CompiledPolicy {
                 whitespace++;
             }
             if (whitespace > MAX_WHITESPACE || (i < length && value.charAt(i) != ',')) {
-                return -1;
+                return false;
             }
             if (start == end) {
                 if (++empty > MAX_EMPTY_ELEMENTS) {
-                    return -1;
+                    return false;
                 }
             }
             else if (!allowsHeader(value, start, end)) {
-                return -1;
-            }
-            else {
-                names++;
+                return false;
             }
             i++;
         }
-        return names;
+        return true;
     }
 
     private static boolean hasTokenChar(String value) {

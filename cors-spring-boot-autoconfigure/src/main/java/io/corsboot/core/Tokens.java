@@ -12,20 +12,16 @@ final class Tokens {
                 || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
-    static boolean isToken(String value, int start, int end) {
-        if (start >= end) {
+    static boolean isToken(String value) {
+        if (value.isEmpty()) {
             return false;
         }
-        for (int i = start; i < end; i++) {
+        for (int i = 0; i < value.length(); i++) {
             if (!isTokenChar(value.charAt(i))) {
                 return false;
             }
         }
         return true;
-    }
-
-    static boolean isToken(String value) {
-        return isToken(value, 0, value.length());
     }
 
     static boolean isWhitespace(char c) {
