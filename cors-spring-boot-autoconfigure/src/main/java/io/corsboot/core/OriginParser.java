@@ -24,10 +24,6 @@ final class OriginParser {
 
     /** A configured exact origin in serialised form, such as {@code https://app.example.com:8443}. */
     record ExactOrigin(String serialised, String scheme, String host) {
-
-        boolean isHttp() {
-            return "http".equals(this.scheme) || "https".equals(this.scheme);
-        }
     }
 
     /**
