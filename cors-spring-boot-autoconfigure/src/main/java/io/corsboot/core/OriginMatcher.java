@@ -28,11 +28,6 @@ final class OriginMatcher {
 
     private final @Nullable Node https;
 
-    /** Creates a matcher of configured origins and patterns alone. */
-    OriginMatcher(boolean anyOrigin, Collection<String> exact, List<OriginPattern> patterns) {
-        this(anyOrigin, exact, List.of(), patterns);
-    }
-
     /**
      * Creates a matcher. The sets of origins supplied by the application are shared by reference: a policy with
      * 50,000 supplied origins is recompiled without copying them.

@@ -75,7 +75,7 @@ class OriginParserPropertyTests {
         int port = (pattern.ports() != null) ? pattern.ports()[0] : defaultPort;
         String origin = pattern.scheme() + "://" + (pattern.subdomains() ? "a." : "") + pattern.host()
                 + ((port != defaultPort) ? ":" + port : "");
-        OriginMatcher matcher = new OriginMatcher(false, List.of(), List.of(pattern));
+        OriginMatcher matcher = new OriginMatcher(false, List.of(), List.of(), List.of(pattern));
         assertThat(matcher.allows(origin)).as(origin).isTrue();
         if (pattern.subdomains()) {
             assertThat(matcher.allows(pattern.scheme() + "://" + pattern.host())).isFalse();
