@@ -19,6 +19,7 @@ import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Decision;
 import io.corsboot.core.Reason;
+import io.corsboot.core.RecordedHeaders;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -108,7 +109,7 @@ public class CorsEndpoint {
         PolicySnapshot snapshot = this.snapshots.get();
         CompiledPolicy policy = snapshot.policyFor(PathContainer.parsePath(path));
         Decision decision = (policy != null) ? policy.decide(request) : request.withoutPolicy();
-        CapturedHeaders responseHeaders = new CapturedHeaders();
+        RecordedHeaders responseHeaders = new RecordedHeaders();
         decision.writeHeaders(request, responseHeaders);
         Explainer explainer = new Explainer(snapshot, this.enabled, path, request, decision);
         CompiledPolicy candidatePolicy = (policy != null) ? policy.candidate() : null;

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
-import io.corsboot.core.ResponseHeaders;
+import io.corsboot.core.RecordedHeaders;
 
 /**
  * Merging of {@code Vary} lines. CORS writes one token a line, because Spring's own CORS processors look for
@@ -74,20 +74,9 @@ public final class Vary {
      * application rarely replaces {@code Vary} and every request would pay for a list.
      */
     public static List<String> tokensOf(Decision decision, CorsRequest request) {
-        List<String> tokens = new ArrayList<>(4);
-        decision.writeHeaders(request, new ResponseHeaders() {
-
-            @Override
-            public void set(String name, String value) {
-                // Only the Vary tokens are wanted here.
-            }
-
-            @Override
-            public void addVary(String token) {
-                tokens.add(token);
-            }
-        });
-        return tokens;
+        RecordedHeaders headers = new RecordedHeaders();
+        decision.writeHeaders(request, headers);
+        return headers.vary();
     }
 
     /** The tokens of all lines, first spelling kept, none twice. */

@@ -11,7 +11,6 @@ import net.jqwik.api.Provide;
 import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.Decision.Kind;
-import io.corsboot.testing.RecordedHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

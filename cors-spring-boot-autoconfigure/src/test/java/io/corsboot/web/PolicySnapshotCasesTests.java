@@ -10,10 +10,10 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.Decision;
+import io.corsboot.core.RecordedHeaders;
 import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCase.Scope;
 import io.corsboot.testing.CorsCases;
-import io.corsboot.testing.RecordedHeaders;
 import io.corsboot.testing.TestRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
