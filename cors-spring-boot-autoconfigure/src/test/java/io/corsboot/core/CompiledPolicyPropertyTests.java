@@ -11,6 +11,7 @@ import net.jqwik.api.Provide;
 import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.Decision.Kind;
+import io.corsboot.testing.TestRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CompiledPolicyPropertyTests {
 
     @Property(tries = 3000)
-    void decidesAsTheContractSays(@ForAll("policies") PolicyModel model, @ForAll("requests") GeneratedRequest request) {
+    void decidesAsTheContractSays(@ForAll("policies") PolicyModel model, @ForAll("requests") TestRequest request) {
         Decision decision = model.compiled().decide(request);
         assertThat(decision.reason()).isEqualTo(model.expectedReason(request));
         assertThat(decision.kind()).isEqualTo(PolicyModel.isPreflight(request) ? Kind.PREFLIGHT : Kind.ACTUAL);
@@ -44,7 +45,7 @@ class CompiledPolicyPropertyTests {
 
     @Property(tries = 3000)
     void writesOnlyWhatThePolicyAllows(@ForAll("policies") PolicyModel model,
-            @ForAll("requests") GeneratedRequest request) {
+            @ForAll("requests") TestRequest request) {
         Decision decision = model.compiled().decide(request);
         RecordedHeaders recorded = new RecordedHeaders();
         decision.writeHeaders(request, recorded);
@@ -87,7 +88,7 @@ class CompiledPolicyPropertyTests {
         }
     }
 
-    private static void assertPreflightHeaders(PolicyModel model, GeneratedRequest request,
+    private static void assertPreflightHeaders(PolicyModel model, TestRequest request,
             Map<String, String> headers) {
         String requestedMethod = request.header("Access-Control-Request-Method");
         List<String> allowedMethods = elements(headers.get("Access-Control-Allow-Methods"));
@@ -136,7 +137,7 @@ class CompiledPolicyPropertyTests {
     }
 
     @Provide
-    Arbitrary<GeneratedRequest> requests() {
+    Arbitrary<TestRequest> requests() {
         return CorsArbitraries.requests();
     }
 

@@ -12,6 +12,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import org.jspecify.annotations.Nullable;
 
+import io.corsboot.testing.TestRequest;
+
 /**
  * Generators of hostile and ordinary input for the property tests: origins near the configured ones, malformed
  * ones, and random text; methods and header lists in and out of the bounds the core keeps.
@@ -166,7 +168,7 @@ final class CorsArbitraries {
     }
 
     /** Requests of every shape, arriving on one of three sites so that some are same-origin. */
-    static Arbitrary<GeneratedRequest> requests() {
+    static Arbitrary<TestRequest> requests() {
         Arbitrary<String> method = Arbitraries.frequencyOf(Tuple.of(45, Arbitraries.just("OPTIONS")),
                 Tuple.of(55, methods()));
         Arbitrary<Integer> site = Arbitraries.integers().between(0, 2);
@@ -181,9 +183,9 @@ final class CorsArbitraries {
                 putIfPresent(headers, "Access-Control-Request-Private-Network", privateNetwork);
                 putIfPresent(headers, "Sec-Fetch-Mode", fetchMode);
                 return switch (siteIndex) {
-                    case 0 -> new GeneratedRequest(requestMethod, headers, "https", "api.example.com", 443);
-                    case 1 -> new GeneratedRequest(requestMethod, headers, "https", "app.example.com", 443);
-                    default -> new GeneratedRequest(requestMethod, headers, "http", "localhost", 8080);
+                    case 0 -> new TestRequest(requestMethod, headers, "https", "api.example.com", 443);
+                    case 1 -> new TestRequest(requestMethod, headers, "https", "app.example.com", 443);
+                    default -> new TestRequest(requestMethod, headers, "http", "localhost", 8080);
                 };
             });
     }

@@ -7,46 +7,44 @@ import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.CorsRequest;
 
-/** A request for the core alone, arriving on {@code http://localhost:8080}. */
-public final class TestRequest implements CorsRequest {
+/**
+ * A request for the core alone, arriving on {@link #SELF} unless it names another scheme, host and port; header
+ * names are compared case-insensitively.
+ *
+ * @param method the method
+ * @param headers the request headers, one value each
+ * @param scheme the scheme the request arrives on
+ * @param host the host the request arrives on
+ * @param port the port the request arrives on
+ */
+public record TestRequest(String method, Map<String, String> headers, String scheme, String host, int port)
+        implements CorsRequest {
 
     public static final String SELF = "http://localhost:8080";
 
-    private final String method;
+    public TestRequest {
+        Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        copy.putAll(headers);
+        headers = copy;
+    }
 
-    private final Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-
+    /** A request arriving on {@link #SELF}, where a header value {@link CorsCase#SELF} stands for it. */
     public TestRequest(String method, Map<String, String> headers) {
-        this.method = method;
-        headers.forEach((name, value) -> this.headers.put(name, value.replace(CorsCase.SELF, SELF)));
+        this(method, withSelf(headers), "http", "localhost", 8080);
     }
 
     public static TestRequest of(CorsCase.Req request) {
         return new TestRequest(request.method(), request.headers());
     }
 
-    @Override
-    public String method() {
-        return this.method;
+    private static Map<String, String> withSelf(Map<String, String> headers) {
+        Map<String, String> replaced = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, value) -> replaced.put(name, value.replace(CorsCase.SELF, SELF)));
+        return replaced;
     }
 
     @Override
     public @Nullable String header(String name) {
         return this.headers.get(name);
-    }
-
-    @Override
-    public String scheme() {
-        return "http";
-    }
-
-    @Override
-    public String host() {
-        return "localhost";
-    }
-
-    @Override
-    public int port() {
-        return 8080;
     }
 }
