@@ -111,11 +111,16 @@ class CorsRefreshTests {
         String first = endpoint().policies().fingerprint();
         refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=https://a.example.com\n"
                 + "cors.policies.old.max-age=30m"));
+        assertThat(holder().get().policies()).filteredOn((policy) -> policy.name().equals("old"))
+            .singleElement()
+            .extracting((policy) -> policy.spec().maxAge().property())
+            .isEqualTo("cors.policies.old.max-age");
         assertThat(endpoint().policies().fingerprint()).as("the default max-age, spelled out").isEqualTo(first);
         refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=" + B));
         String second = endpoint().policies().fingerprint();
         assertThat(second).isNotEqualTo(first);
         refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=" + B + "/"));
+        assertThat(holder().refused()).isNotNull();
         assertThat(endpoint().policies().fingerprint()).as("a refused change").isEqualTo(second);
         refreshWith(V1);
         assertThat(endpoint().policies().fingerprint()).isEqualTo(first);
@@ -159,6 +164,7 @@ class CorsRefreshTests {
         start(V1 + "app.greeting=hello\n");
         PolicySnapshot before = holder().get();
         refreshWith(V1 + "app.greeting=bonjour\n");
+        assertThat(this.context.getEnvironment().getProperty("app.greeting")).isEqualTo("bonjour");
         assertThat(holder().get()).isSameAs(before);
     }
 
