@@ -38,7 +38,6 @@ class ArchitectureTests {
             .check(this.classes);
         noClasses().that().resideInAPackage("io.corsboot.reactive..")
             .should().dependOnClassesThat().resideInAPackage("io.corsboot.servlet..")
-            .allowEmptyShould(true)
             .check(this.classes);
     }
 
