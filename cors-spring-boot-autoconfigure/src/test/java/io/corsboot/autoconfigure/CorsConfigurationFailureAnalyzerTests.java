@@ -41,9 +41,7 @@ class CorsConfigurationFailureAnalyzerTests {
 
     @Test
     void explainsEveryProblemOfAStartupFailureWhereItWasConfigured() {
-        StandardEnvironment environment = new StandardEnvironment();
-        Throwable failure = startupFailure(environment, CONFIG);
-        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
+        FailureAnalysis analysis = analysis(CONFIG);
         assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
                 The CORS configuration has 6 problems.
 
@@ -87,10 +85,7 @@ class CorsConfigurationFailureAnalyzerTests {
 
     @Test
     void namesAMistakeThatACandidateInheritsOnceAndACandidateOnlyMistakeAtTheCandidate() {
-        StandardEnvironment environment = new StandardEnvironment();
-        Throwable failure = startupFailure(environment, CANDIDATE_CONFIG);
-        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
-        assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
+        assertThat(analysis(CANDIDATE_CONFIG).getDescription()).isEqualToNormalizingNewlines("""
                 The CORS configuration has 3 problems.
 
                   Property: cors.policies.partner-api.allowed-origins[0]
@@ -117,10 +112,7 @@ class CorsConfigurationFailureAnalyzerTests {
 
     @Test
     void namesEachElementOfAListAtTheIndexAsWrittenWhenAnInvalidOneComesFirst() {
-        StandardEnvironment environment = new StandardEnvironment();
-        Throwable failure = startupFailure(environment, EXPOSED_HEADERS_CONFIG);
-        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
-        assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
+        assertThat(analysis(EXPOSED_HEADERS_CONFIG).getDescription()).isEqualToNormalizingNewlines("""
                 The CORS configuration has 2 problems.
 
                   Property: cors.policies.api.exposed-headers[0]
@@ -141,11 +133,8 @@ class CorsConfigurationFailureAnalyzerTests {
 
     @Test
     void showsAListElementFromTheSourceThatSuppliedTheWholeList() {
-        StandardEnvironment environment = new StandardEnvironment();
-        Throwable failure = startupFailure(environment, EXPOSED_HEADERS_CONFIG,
-                "--cors.policies.api.exposed-headers=*");
-        FailureAnalysis analysis = new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
-        assertThat(analysis.getDescription()).isEqualToNormalizingNewlines("""
+        assertThat(analysis(EXPOSED_HEADERS_CONFIG, "--cors.policies.api.exposed-headers=*").getDescription())
+            .isEqualToNormalizingNewlines("""
                 The CORS configuration has 1 problem.
 
                   Property: cors.policies.api.exposed-headers[0]
@@ -184,6 +173,13 @@ class CorsConfigurationFailureAnalyzerTests {
                     + "  Property: cors.policies.partner-api.max-age%n  Value:    \"1 hour\"%n"
                     + "  Origin:   class path resource [invalid-cors.yml] - 10:16%n"))
             .contains(String.format("%nAction:%n%nChange the properties listed above.%n"));
+    }
+
+    /** The analysis of the failure to start with the given arguments, where each value's origin is known. */
+    private static FailureAnalysis analysis(String... args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        Throwable failure = startupFailure(environment, args);
+        return new CorsConfigurationFailureAnalyzer(environment).analyze(failure);
     }
 
     private static Throwable startupFailure(ConfigurableEnvironment environment, String... args) {
