@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
@@ -79,16 +80,13 @@ class SnapshotSwapConcurrencyTests {
 
     @Test
     void everyResponseIsEntirelyTheOldOrTheNewSnapshots() throws Exception {
-        String[] arguments = new String[OLD.length + 1];
-        arguments[0] = "--server.port=0";
-        for (int i = 0; i < OLD.length; i++) {
-            arguments[i + 1] = "--" + OLD[i];
-        }
-        this.context = new SpringApplicationBuilder(ReloadTestApplication.class).run(arguments);
+        this.context = new SpringApplicationBuilder(ReloadTestApplication.class).properties(OLD).run("--server.port=0");
         int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
         PolicySnapshotHolder holder = this.context.getBean(PolicySnapshotHolder.class);
         PolicySnapshot oldSnapshot = holder.get();
-        PolicySnapshot newSnapshot = new CorsConfigurationLoader().load(environment(NEW));
+        MockEnvironment environment = new MockEnvironment();
+        TestPropertyValues.of(NEW).applyTo(environment);
+        PolicySnapshot newSnapshot = new CorsConfigurationLoader().load(environment);
 
         List<String> oldAnswers = answers(port);
         holder.set(newSnapshot);
@@ -158,14 +156,5 @@ class SnapshotSwapConcurrencyTests {
             answer.append(" | ").append(name).append(": ").append(values);
         }
         return answer.toString();
-    }
-
-    private static MockEnvironment environment(String... properties) {
-        MockEnvironment environment = new MockEnvironment();
-        for (String property : properties) {
-            int equals = property.indexOf('=');
-            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
-        }
-        return environment;
     }
 }
