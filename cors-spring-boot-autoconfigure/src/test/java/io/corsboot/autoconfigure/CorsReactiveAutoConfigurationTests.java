@@ -47,10 +47,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CorsReactiveAutoConfigurationTests {
 
+    private static final AutoConfigurations CORS = AutoConfigurations.of(CorsAutoConfiguration.class,
+            CorsServletAutoConfiguration.class, CorsReactiveAutoConfiguration.class);
+
+    private static final String[] POLICY = { "cors.policies.api.paths=/api/**",
+            "cors.policies.api.allowed-origins=https://app.example.com" };
+
+    private static final AutoConfigurations SECURITY = AutoConfigurations.of(SecurityAutoConfiguration.class,
+            ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class);
+
     private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                CorsReactiveAutoConfiguration.class))
-        .withPropertyValues("cors.policies.api.paths=/api/**", "cors.policies.api.allowed-origins=https://app.example.com");
+        .withConfiguration(CORS)
+        .withPropertyValues(POLICY);
 
     @Test
     void installsTheWebFilterAndNoServletFilterWhenBothStacksAreOnTheClasspath() {
@@ -77,9 +85,7 @@ class CorsReactiveAutoConfigurationTests {
 
     @Test
     void installsNothingWithoutPoliciesWhenNoRefreshCanAddThem() {
-        new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                    CorsReactiveAutoConfiguration.class))
+        new ReactiveWebApplicationContextRunner().withConfiguration(CORS)
             .withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
             .withPropertyValues("cors.defaults.allowed-origins=https://app.example.com")
             .run((context) -> assertThat(context).doesNotHaveBean(CorsReactiveWebFilter.class)
@@ -95,16 +101,14 @@ class CorsReactiveAutoConfigurationTests {
 
     @Test
     void runsBeforeSpringSecurity() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class))
+        this.contextRunner.withConfiguration(SECURITY)
             .run((context) -> assertThat(webFilterTypes(context)).containsSubsequence(CorsReactiveWebFilter.class,
                     WebFilterChainProxy.class));
     }
 
     @Test
     void runsBeforeSpringSecurityWhateverTheServletSecurityOrderSays() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                ReactiveWebSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class))
+        this.contextRunner.withConfiguration(SECURITY)
             .withPropertyValues("spring.security.filter.order=-1000")
             .run((context) -> assertThat(webFilterTypes(context)).containsSubsequence(CorsReactiveWebFilter.class,
                     WebFilterChainProxy.class));
@@ -156,11 +160,8 @@ class CorsReactiveAutoConfigurationTests {
 
     @Test
     void definesNoCorsProcessorInAServletApplication() {
-        new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                    CorsReactiveAutoConfiguration.class))
-            .withPropertyValues("cors.policies.api.paths=/api/**",
-                    "cors.policies.api.allowed-origins=https://app.example.com")
+        new WebApplicationContextRunner().withConfiguration(CORS)
+            .withPropertyValues(POLICY)
             .run((context) -> assertThat(context).hasSingleBean(FilterRegistrationBean.class)
                 .doesNotHaveBean(org.springframework.web.cors.reactive.CorsProcessor.class));
     }

@@ -51,10 +51,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class CorsServletAutoConfigurationTests {
 
+    private static final AutoConfigurations CORS = AutoConfigurations.of(CorsAutoConfiguration.class,
+            CorsServletAutoConfiguration.class, CorsReactiveAutoConfiguration.class);
+
+    private static final String[] POLICY = { "cors.policies.api.paths=/api/**",
+            "cors.policies.api.allowed-origins=https://app.example.com" };
+
+    private static final AutoConfigurations SECURITY = AutoConfigurations.of(SecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class);
+
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                CorsReactiveAutoConfiguration.class))
-        .withPropertyValues("cors.policies.api.paths=/api/**", "cors.policies.api.allowed-origins=https://app.example.com");
+        .withConfiguration(CORS)
+        .withPropertyValues(POLICY);
 
     @Test
     void installsTheServletFilterAndNoWebFilterWhenBothStacksAreOnTheClasspath() {
@@ -83,9 +92,7 @@ class CorsServletAutoConfigurationTests {
 
     @Test
     void installsNothingWithoutPoliciesWhenNoRefreshCanAddThem() {
-        new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                    CorsReactiveAutoConfiguration.class))
+        new WebApplicationContextRunner().withConfiguration(CORS)
             .withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
             .withPropertyValues("cors.defaults.allowed-origins=https://app.example.com")
             .run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class)
@@ -94,11 +101,8 @@ class CorsServletAutoConfigurationTests {
 
     @Test
     void installsNoFilterInANonWebApplication() {
-        new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                    CorsReactiveAutoConfiguration.class))
-            .withPropertyValues("cors.policies.api.paths=/api/**",
-                    "cors.policies.api.allowed-origins=https://app.example.com")
+        new ApplicationContextRunner().withConfiguration(CORS)
+            .withPropertyValues(POLICY)
             .run((context) -> assertThat(context).hasSingleBean(CorsProcessor.class)
                 .doesNotHaveBean(FilterRegistrationBean.class)
                 .doesNotHaveBean(CorsServletFilter.class)
@@ -122,18 +126,14 @@ class CorsServletAutoConfigurationTests {
 
     @Test
     void ordersTheFilterJustBeforeSpringSecurity() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-                UserDetailsServiceAutoConfiguration.class))
+        this.contextRunner.withConfiguration(SECURITY)
             .run((context) -> assertThat(corsRegistration(context).getOrder())
                 .isEqualTo(securityRegistration(context).getOrder() - 1));
     }
 
     @Test
     void ordersTheFilterJustBeforeSpringSecurityWhenSecurityIsMoved() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-                UserDetailsServiceAutoConfiguration.class))
+        this.contextRunner.withConfiguration(SECURITY)
             .withPropertyValues("spring.security.filter.order=20")
             .run((context) -> {
                 assertThat(securityRegistration(context).getOrder()).isEqualTo(20);
@@ -143,9 +143,7 @@ class CorsServletAutoConfigurationTests {
 
     @Test
     void staysAfterTheForwardedHeaderFilterWhenSecurityIsMovedToTheFront() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                ServletWebSecurityAutoConfiguration.class, SecurityFilterAutoConfiguration.class,
-                UserDetailsServiceAutoConfiguration.class))
+        this.contextRunner.withConfiguration(SECURITY)
             .withPropertyValues("spring.security.filter.order=" + (Integer.MIN_VALUE + 1))
             .run((context) -> assertThat(corsRegistration(context).getOrder()).isEqualTo(Integer.MIN_VALUE + 2));
     }
