@@ -82,6 +82,17 @@ class CorsRefreshTests {
     }
 
     @Test
+    void forgetsAKeyThatIsNoLongerConfigured() throws Exception {
+        start(V1);
+        refreshWith(V1 + "cors.defaults.allow-credentials=true\n");
+        assertThat(get("/api/orders", A).headers().firstValue("Access-Control-Allow-Credentials")).hasValue("true");
+        refreshWith(V1);
+        HttpResponse<String> response = get("/api/orders", A);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue(A);
+        assertThat(response.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+    }
+
+    @Test
     void refusesAnInvalidChangeWholeAndReportsIt(CapturedOutput output) throws Exception {
         start(V1);
         PolicySnapshot before = holder().get();
