@@ -38,7 +38,7 @@ fi
 
 echo "Building the sample app..." >&2
 ./mvnw -B -q -pl cors-sample-app -am package -DskipTests
-JAR=$(ls cors-sample-app/target/cors-sample-app-*.jar | grep -v original | head -1)
+JAR=$(ls cors-sample-app/target/cors-sample-app-*-exec.jar)
 
 PIDS=()
 stop_all() {

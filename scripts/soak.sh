@@ -44,7 +44,7 @@ trap 'stop_app; rm -rf "$work"' EXIT
 
 echo "Building the sample application"
 ./mvnw -B -q -pl cors-sample-app -am package -DskipTests
-jar="$(ls cors-sample-app/target/cors-sample-app-*.jar | grep -v -- '-plain' | head -n 1)"
+jar="$(ls cors-sample-app/target/cors-sample-app-*-exec.jar)"
 
 # One policy more than the sample's own, given on the command line so that the mix does not depend on the
 # sample's configuration: exact origin, credentials, two methods, one header, on the greeting endpoint.

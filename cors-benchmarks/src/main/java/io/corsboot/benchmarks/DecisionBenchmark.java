@@ -26,6 +26,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import io.corsboot.core.Decision;
+import io.corsboot.sample.StockCors;
 import io.corsboot.web.PolicySnapshot;
 
 /**

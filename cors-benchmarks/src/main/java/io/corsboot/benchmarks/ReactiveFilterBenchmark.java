@@ -32,6 +32,7 @@ import org.springframework.web.server.session.DefaultWebSessionManager;
 import org.springframework.web.server.session.WebSessionManager;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
+import io.corsboot.sample.StockCors;
 import io.corsboot.web.CorsProcessor;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;

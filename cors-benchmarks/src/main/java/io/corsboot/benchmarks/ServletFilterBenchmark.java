@@ -29,6 +29,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.corsboot.sample.StockCors;
 import io.corsboot.servlet.CorsServletFilter;
 import io.corsboot.web.CorsProcessor;
 import io.corsboot.web.PolicySnapshot;

@@ -1,4 +1,4 @@
-package io.corsboot.benchmarks;
+package io.corsboot.sample;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,22 @@ import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.web.PolicySnapshot;
 
-/** Spring Framework's own {@link CorsConfiguration}s for the starter's policies, setting for setting. */
-final class StockCors {
+/**
+ * Spring Framework's own {@link CorsConfiguration}s for the starter's policies, setting for setting: the baseline
+ * of {@link StockCorsConfiguration}, and of the benchmarks that compare the starter's filters with Spring's.
+ */
+public final class StockCors {
 
     private StockCors() {
     }
 
-    /** Registers one configuration per path pattern, in the starter's order of precedence. */
-    static void register(PolicySnapshot snapshot, BiConsumer<String, CorsConfiguration> registry) {
+    /**
+     * Registers one configuration per path pattern of every policy, in the starter's order of precedence.
+     * @param snapshot the starter's policies
+     * @param registry where each path pattern and its configuration go, such as
+     * {@code UrlBasedCorsConfigurationSource::registerCorsConfiguration}
+     */
+    public static void register(PolicySnapshot snapshot, BiConsumer<String, CorsConfiguration> registry) {
         for (CompiledPolicy policy : snapshot.policies()) {
             CorsConfiguration configuration = configuration(policy.spec());
             for (String path : policy.spec().paths().value()) {
