@@ -40,18 +40,34 @@ public enum Scenario {
         return headers;
     }
 
+    /**
+     * Throws unless a filter answered this request as both CORS filters must: a comparison of filters that do
+     * different work means nothing.
+     * @param filter the filter's name, for the message
+     * @param policies the configuration the filter was given
+     * @param status the status the filter answered with
+     * @param handlerCalls how many times the request reached the application
+     * @param allowed whether the response carries {@code Access-Control-Allow-Origin}
+     */
+    void check(String filter, PolicySet policies, int status, int handlerCalls, boolean allowed) {
+        if (status != status() || (handlerCalls == 1) != reachesHandler() || allowed != allowed()) {
+            throw new IllegalStateException(filter + " filter answered " + status + ", " + handlerCalls
+                    + " handler calls, allowed " + allowed + " for " + this + " with " + policies);
+        }
+    }
+
     /** The status both CORS filters answer with. */
-    int status() {
+    private int status() {
         return (this == REJECTED_ORIGIN) ? 403 : 200;
     }
 
     /** Whether the request goes on to the application. */
-    boolean reachesHandler() {
+    private boolean reachesHandler() {
         return this == ALLOWED_ACTUAL || this == NON_CORS;
     }
 
     /** Whether the response carries {@code Access-Control-Allow-Origin}. */
-    boolean allowed() {
+    private boolean allowed() {
         return this == ALLOWED_PREFLIGHT || this == ALLOWED_ACTUAL;
     }
 }
