@@ -23,36 +23,15 @@ STACKS=("${@:-mvc webflux}")
 read -r -a STACKS <<< "${STACKS[*]}"
 VARIANTS=(starter stock none)
 
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 WORK=target/load
 mkdir -p "$WORK"
 
-if ! command -v wrk > /dev/null; then
-    if [ "$(id -u)" = 0 ]; then
-        apt-get update -qq && apt-get install -y -qq wrk > /dev/null
-    else
-        echo "wrk is missing: sudo apt-get install wrk" >&2
-        exit 1
-    fi
-fi
+require_wrk
+build_sample
+trap stop_samples EXIT
 
-echo "Building the sample app..." >&2
-./mvnw -B -q -pl cors-sample-app -am package -DskipTests
-JAR=$(ls cors-sample-app/target/cors-sample-app-*-exec.jar)
-
-PIDS=()
-stop_all() {
-    for pid in "${PIDS[@]:-}"; do
-        if [ -n "$pid" ]; then
-            kill "$pid" 2> /dev/null || true
-            wait "$pid" 2> /dev/null || true
-        fi
-    done
-    PIDS=()
-}
-trap stop_all EXIT
-
-# Starts one variant on a random loopback port, which it leaves in PORT, and its process id in PID.
+# Starts one variant, leaving its port in SAMPLE_PORT and its process id in SAMPLE_PID.
 start() {
     local stack=$1 variant=$2 profiles="" args=()
     [ "$stack" = webflux ] && profiles="webflux"
@@ -60,19 +39,7 @@ start() {
         stock) profiles="${profiles:+$profiles,}stock-cors" ;;
         none) args+=(--cors.enabled=false) ;;
     esac
-    local log="$WORK/$stack-$variant.log"
-    # Random ports, also for the sample's second (playground) port where it has one, so that variants run side by side.
-    java -Xms256m -Xmx256m -jar "$JAR" --server.port=0 --server.address=127.0.0.1 --sample.playground.port=0 \
-        --spring.profiles.active="$profiles" "${args[@]}" > "$log" 2>&1 &
-    PIDS+=($!)
-    PID=$!
-    PORT=""
-    for _ in $(seq 1 240); do
-        PORT=$(grep -oE '(Tomcat|Netty) started on ports? [0-9]+' "$log" | grep -oE '[0-9]+$' | head -1 || true)
-        [ -n "$PORT" ] && break
-        sleep 0.5
-    done
-    [ -n "$PORT" ] || { echo "$stack/$variant did not start, see $log" >&2; exit 1; }
+    start_sample "$WORK/$stack-$variant.log" -Xms256m -Xmx256m -- --spring.profiles.active="$profiles" "${args[@]}"
 }
 
 # The variants must differ only in who writes the CORS headers.
@@ -113,8 +80,8 @@ for stack in "${STACKS[@]}"; do
     declare -A URL=() SERVER=()
     for variant in "${VARIANTS[@]}"; do
         start "$stack" "$variant"
-        URL[$variant]="http://127.0.0.1:$PORT$LOAD_PATH"
-        SERVER[$variant]=$PID
+        URL[$variant]="http://127.0.0.1:$SAMPLE_PORT$LOAD_PATH"
+        SERVER[$variant]=$SAMPLE_PID
         check "${URL[$variant]}" "$variant"
     done
     for variant in "${VARIANTS[@]}"; do
@@ -127,7 +94,7 @@ for stack in "${STACKS[@]}"; do
             echo "$stack $variant $round $rps $p99 $cpu" | tee -a "$RESULTS" >&2
         done
     done
-    stop_all
+    stop_samples
     unset URL SERVER
 done
 

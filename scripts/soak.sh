@@ -9,7 +9,7 @@
 # with jcmd. Usage: scripts/soak.sh [mvc|webflux]...   (default: both)
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 seconds="${SOAK_SECONDS:-60}"
 warmup_seconds="${SOAK_WARMUP_SECONDS:-15}"
 connections="${SOAK_CONNECTIONS:-64}"
@@ -21,30 +21,13 @@ tolerance_min_kib=4096
 stacks=("$@")
 [ ${#stacks[@]} -eq 0 ] && stacks=(mvc webflux)
 
-if ! command -v wrk >/dev/null; then
-    if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
-        apt-get install -y -qq wrk >/dev/null
-    else
-        echo "wrk is needed: apt-get install -y wrk" >&2
-        exit 2
-    fi
-fi
+require_wrk
 command -v jcmd >/dev/null || { echo "jcmd is needed: install a JDK, not a JRE" >&2; exit 2; }
 
 work="$(mktemp -d)"
-app_pid=""
-stop_app() {
-    if [ -n "$app_pid" ] && kill -0 "$app_pid" 2>/dev/null; then
-        kill "$app_pid"
-        wait "$app_pid" 2>/dev/null || true
-    fi
-    app_pid=""
-}
-trap 'stop_app; rm -rf "$work"' EXIT
+trap 'stop_samples; rm -rf "$work"' EXIT
 
-echo "Building the sample application"
-./mvnw -B -q -pl cors-sample-app -am package -DskipTests
-jar="$(ls cors-sample-app/target/cors-sample-app-*-exec.jar)"
+build_sample
 
 # One policy more than the sample's own, given on the command line so that the mix does not depend on the
 # sample's configuration: exact origin, credentials, two methods, one header, on the greeting endpoint.
@@ -55,9 +38,9 @@ policy=(--cors.policies.soak.paths=/public/greeting
         --cors.policies.soak.allow-credentials=true)
 
 heap_used_kib() {
-    jcmd "$app_pid" GC.run >/dev/null
-    jcmd "$app_pid" GC.run >/dev/null
-    jcmd "$app_pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+'
+    jcmd "$SAMPLE_PID" GC.run >/dev/null
+    jcmd "$SAMPLE_PID" GC.run >/dev/null
+    jcmd "$SAMPLE_PID" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+'
 }
 
 field() {
@@ -69,29 +52,13 @@ summary=()
 for stack in "${stacks[@]}"; do
     case "$stack" in
         mvc) profile="" ;;
-        webflux) profile="--spring.profiles.active=webflux" ;;
+        webflux) profile="webflux" ;;
         *) echo "Unknown stack '$stack': use mvc or webflux" >&2; exit 2 ;;
     esac
     log="$work/$stack.log"
     echo "== $stack: starting the sample application"
-    java -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -jar "$jar" $profile --server.address=127.0.0.1 --server.port=0 \
-        --sample.playground.port=0 "${policy[@]}" >"$log" 2>&1 &
-    app_pid=$!
-    port=""
-    for _ in $(seq 1 120); do
-        # The application's own server logs first; a second server or connector (the sample's playground page)
-        # starts after it or is listed after it.
-        port="$(grep -oE '(Tomcat|Netty) started on ports? [0-9]+' "$log" | head -n 1 | grep -oE '[0-9]+$' || true)"
-        [ -n "$port" ] && break
-        kill -0 "$app_pid" 2>/dev/null || break
-        sleep 1
-    done
-    if [ -z "$port" ]; then
-        echo "The application did not start:" >&2
-        tail -n 50 "$log" >&2
-        exit 1
-    fi
-    url="http://127.0.0.1:$port"
+    start_sample "$log" -Xms"$heap" -Xmx"$heap" -XX:+UseG1GC -- --spring.profiles.active="$profile" "${policy[@]}"
+    url="http://127.0.0.1:$SAMPLE_PORT"
     echo "== $stack: listening on $url; warming up for ${warmup_seconds}s"
     timeout $((warmup_seconds + 30)) wrk -t"$threads" -c"$connections" -d"${warmup_seconds}s" -s scripts/soak.lua "$url" \
         >"$work/$stack-warmup.txt"
@@ -100,7 +67,7 @@ for stack in "${stacks[@]}"; do
     timeout $((seconds + 60)) wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 5s -s scripts/soak.lua "$url" \
         | tee "$work/$stack-soak.txt"
     after_kib="$(heap_used_kib)"
-    stop_app
+    stop_samples
 
     line="$(grep '^SOAK ' "$work/$stack-soak.txt")"
     problems=()
