@@ -31,10 +31,6 @@ final class Playground implements ApplicationListener<WebServerInitializedEvent>
         this.pagePort = port;
     }
 
-    int apiPort() {
-        return this.apiPort;
-    }
-
     int pagePort() {
         return this.pagePort;
     }
