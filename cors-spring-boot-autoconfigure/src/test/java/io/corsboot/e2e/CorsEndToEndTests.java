@@ -98,16 +98,6 @@ class CorsEndToEndTests {
     }
 
     @ParameterizedTest
-    @EnumSource
-    void onACoveredPathTheOriginOfCrossOriginIsRefusedUnlessThePolicyAllowsIt(Stack stack) {
-        Exchange exchange = servers.get(stack).send("GET", TestServer.ANNOTATED_PATH,
-                Map.of("Origin", CorsCases.SPRING_CORS_ORIGIN));
-        assertThat(exchange.status()).isEqualTo(403);
-        assertThat(exchange.lines("Access-Control-Allow-Origin")).isEmpty();
-        assertThat(exchange.handlerCalled()).isFalse();
-    }
-
-    @ParameterizedTest
     @EnumSource(names = { "MVC_SECURED", "WEBFLUX_SECURED" })
     void springSecuritysUnauthorizedAnswerKeepsTheCorsHeaders(Stack stack) {
         Exchange exchange = servers.get(stack).send("GET", "/secure/data", Map.of("Origin", CorsCases.APP));

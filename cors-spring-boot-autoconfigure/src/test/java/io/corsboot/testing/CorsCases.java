@@ -154,6 +154,11 @@ public final class CorsCases {
                     .preflight("/lan/device", APP, "GET").with("Access-Control-Request-Private-Network", "true")
                     .answer(200).header(ACAPN, "true")
                     .header("Vary", PREFLIGHT_VARY + ", Access-Control-Request-Private-Network").handlerNotCalled(),
+                named("a preflight to a policy that allows private network varies on it, even when not asked")
+                    .preflight("/lan/device", APP, "GET")
+                    .answer(200).header(ACAO, APP)
+                    .header("Vary", PREFLIGHT_VARY + ", Access-Control-Request-Private-Network").absent(ACAPN)
+                    .handlerNotCalled(),
                 named("a private-network preflight elsewhere is answered without the grant, not rejected")
                     .preflight("/api/orders", APP, "GET").with("Access-Control-Request-Private-Network", "true")
                     .answer(200).header(ACAO, APP).header("Vary", PREFLIGHT_VARY).absent(ACAPN).handlerNotCalled(),
@@ -178,6 +183,10 @@ public final class CorsCases {
                 named("any origin without credentials is answered with *")
                     .request("GET", "/public/feed").origin("https://anyone.net")
                     .answer(200).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
+                named("headers a browser sends without asking need no grant")
+                    .request("POST", "/public/feed").origin("https://anyone.net").with("Content-Type", "text/plain")
+                    .with("Accept-Language", "de").with("Content-Language", "de")
+                    .answer(200).header(ACAO, "*").handlerCalled(),
                 named("any origin includes null")
                     .request("GET", "/public/feed").origin("null").answer(200).header(ACAO, "*").handlerCalled(),
 
@@ -215,7 +224,7 @@ public final class CorsCases {
                     .request("GET", "/api/annotated").origin(APP).onServer()
                     .answer(200).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
                 named("@CrossOrigin on a covered path cannot widen the policy")
-                    .request("GET", "/api/annotated").origin("https://evil.net").onServer().rejected(),
+                    .request("GET", "/api/annotated").origin(SPRING_CORS_ORIGIN).onServer().rejected(),
                 named("a cross-site navigation to a path with @CrossOrigin reaches its handler")
                     .request("POST", "/api/annotated").origin("https://idp.other.net")
                     .with("Sec-Fetch-Mode", "navigate").onServer()
@@ -227,6 +236,8 @@ public final class CorsCases {
                 named("a global CORS mapping on a covered path adds no second set of headers and no Vary of its own")
                     .request("GET", "/api/global").origin(APP).onServer()
                     .answer(200).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
+                named("a global CORS mapping on a covered path cannot widen the policy")
+                    .request("GET", "/api/global").origin(SPRING_CORS_ORIGIN).onServer().rejected(),
                 named("a cross-site navigation to a path with a global CORS mapping reaches its handler")
                     .request("POST", "/api/global").origin("https://idp.other.net")
                     .with("Sec-Fetch-Mode", "navigate").onServer()
