@@ -8,7 +8,6 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.bind.annotation.CrossOrigin;
 
 /** HTTP Basic on {@code /secure/**}, everything else open, and Spring Security's own CORS support on. */
 @Configuration(proxyBeanMethods = false)
