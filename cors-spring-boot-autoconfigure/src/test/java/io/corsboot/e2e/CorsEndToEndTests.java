@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.web.cors.CorsConfigurationSource;
+
 import io.corsboot.e2e.TestServer.Exchange;
 import io.corsboot.e2e.TestServer.Stack;
 import io.corsboot.testing.CorsCase;
@@ -62,6 +64,10 @@ class CorsEndToEndTests {
         });
         c.expected().absent().forEach((name) -> assertThat(exchange.lines(name)).as(name).isEmpty());
         assertThat(exchange.handlerCalled()).as("handler called").isEqualTo(c.expected().handlerCalled());
+        if (isPreflight(c.request()) && c.expected().status() == 200) {
+            assertThat(exchange.response().body()).as("body").isEmpty();
+        }
+        assertThat(exchange.decisions()).as("decisions").isLessThanOrEqualTo(1);
     }
 
     @ParameterizedTest
@@ -97,6 +103,41 @@ class CorsEndToEndTests {
         assertThat(exchange.handlerCalled()).isFalse();
     }
 
+    // With a policy that also covers the error page, deciding again on the error dispatch would count twice.
+    @ParameterizedTest
+    @EnumSource(names = { "MVC", "WEBFLUX" })
+    void aRequestThatEndsOnTheErrorPageIsDecidedOnce(Stack stack) {
+        String[] properties = Stream.concat(Stream.of(CorsCases.PROPERTIES), Stream.of(
+                "cors.policies.everything.paths=/**", "cors.policies.everything.allowed-origins=" + CorsCases.APP))
+            .toArray(String[]::new);
+        try (TestServer server = TestServer.start(stack, properties)) {
+            Exchange exchange = server.send("GET", "/api/boom", Map.of("Origin", CorsCases.APP));
+            assertThat(exchange.status()).isEqualTo(500);
+            assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+            assertThat(exchange.decisions()).isOne();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "MVC", "MVC_SECURED" })
+    void aRequestCompletedOnAnAsyncDispatchIsDecidedOnce(Stack stack) {
+        Exchange exchange = servers.get(stack).send("GET", TestServer.ASYNC_PATH, Map.of("Origin", CorsCases.APP));
+        assertThat(exchange.status()).isEqualTo(200);
+        assertThat(exchange.handlerCalled()).isTrue();
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+        assertThat(exchange.decisions()).isOne();
+    }
+
+    // Spring Security picks up a CorsConfigurationSource bean on its own; Spring MVC's introspector is one.
+    @ParameterizedTest
+    @EnumSource
+    void theStarterPublishesNoCorsConfigurationSource(Stack stack) {
+        TestServer server = servers.get(stack);
+        assertThat(server.beanNames(CorsConfigurationSource.class))
+            .containsExactlyElementsOf(stack.reactive() ? List.of() : List.of("mvcHandlerMappingIntrospector"));
+        assertThat(server.beanNames(org.springframework.web.cors.reactive.CorsConfigurationSource.class)).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(names = { "MVC_SECURED", "WEBFLUX_SECURED" })
     void springSecuritysUnauthorizedAnswerKeepsTheCorsHeaders(Stack stack) {
@@ -119,5 +160,9 @@ class CorsEndToEndTests {
         assertThat(exchange.status()).isEqualTo(200);
         assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
         assertThat(exchange.handlerCalled()).isTrue();
+    }
+
+    private static boolean isPreflight(CorsCase.Req request) {
+        return "OPTIONS".equals(request.method()) && request.headers().containsKey("Access-Control-Request-Method");
     }
 }

@@ -2,12 +2,14 @@ package io.corsboot.e2e;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The requests that reached the application's handler, by the {@value #HEADER} each test request carries: the
- * response cannot tell, since error pages may drop the handler's own headers.
+ * What the handler of both stacks' test applications does, and the requests that reached it, by the
+ * {@value #HEADER} each test request carries: the response cannot tell, since error pages may drop the handler's own
+ * headers.
  */
 final class HandlerCalls {
 
@@ -15,10 +17,25 @@ final class HandlerCalls {
 
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
-    void record(@Nullable String id) {
+    /**
+     * Records the call and answers as {@link TestServer} describes, the same on both stacks.
+     * @param id the request's {@value #HEADER}
+     * @param path the path within the application
+     * @param setHeader sets a response header, replacing any value
+     * @return the status to answer with
+     */
+    int handle(@Nullable String id, String path, BiConsumer<String, String> setHeader) {
         if (id != null) {
             this.ids.add(id);
         }
+        setHeader.accept("X-Handler", "called");
+        if (path.endsWith("/vary")) {
+            setHeader.accept("Vary", "Accept-Encoding");
+        }
+        if (path.endsWith("/boom")) {
+            throw new IllegalStateException("The handler failed on purpose");
+        }
+        return path.endsWith("/missing") ? 404 : 200;
     }
 
     boolean called(String id) {

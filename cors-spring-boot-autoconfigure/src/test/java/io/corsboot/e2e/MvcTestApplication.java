@@ -1,5 +1,7 @@
 package io.corsboot.e2e;
 
+import java.util.concurrent.Callable;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,13 +23,8 @@ import io.corsboot.testing.CorsCases;
 /** A Spring MVC application whose handler answers every method on every path, as {@link TestServer} describes. */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import(MvcTestApplication.Handler.class)
+@Import({ Recording.class, MvcTestApplication.Handler.class })
 class MvcTestApplication {
-
-    @Bean
-    HandlerCalls handlerCalls() {
-        return new HandlerCalls();
-    }
 
     @Bean
     WebMvcConfigurer globalCorsMapping() {
@@ -54,16 +51,16 @@ class MvcTestApplication {
         @RequestMapping(path = "/**", method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
                 RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
         ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) {
-            this.calls.record(request.getHeader(HandlerCalls.HEADER));
-            response.setHeader("X-Handler", "called");
             String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-            if (path.endsWith("/vary")) {
-                response.setHeader("Vary", "Accept-Encoding");
-            }
-            if (path.endsWith("/boom")) {
-                throw new IllegalStateException("The handler failed on purpose");
-            }
-            return ResponseEntity.status(path.endsWith("/missing") ? 404 : 200).body("handled");
+            int status = this.calls.handle(request.getHeader(HandlerCalls.HEADER), path, response::setHeader);
+            return ResponseEntity.status(status).body("handled");
+        }
+
+        /** The same answer, completed on an async dispatch. */
+        @RequestMapping(path = TestServer.ASYNC_PATH, method = RequestMethod.GET)
+        Callable<ResponseEntity<String>> async(HttpServletRequest request, HttpServletResponse response) {
+            ResponseEntity<String> answer = handle(request, response);
+            return () -> answer;
         }
 
         @CrossOrigin(origins = CorsCases.SPRING_CORS_ORIGIN)

@@ -28,12 +28,15 @@ import io.corsboot.testing.CorsCases;
  * answers every method on every path with 200 and {@code X-Handler: called}; on a path ending in {@code /vary} it
  * sets {@code Vary: Accept-Encoding}, in {@code /missing} it answers 404, in {@code /boom} it throws.
  * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}, and {@link #GLOBAL_CORS_PATHS}
- * have a global CORS mapping; both allow {@link CorsCases#SPRING_CORS_ORIGIN} alone. With Spring Security,
+ * have a global CORS mapping; both allow {@link CorsCases#SPRING_CORS_ORIGIN} alone. On Spring MVC,
+ * {@value #ASYNC_PATH} answers the same on an async dispatch. With Spring Security,
  * {@code /secure/**} requires HTTP Basic authentication and Spring Security's own CORS support is on for those paths.
  */
 final class TestServer implements AutoCloseable {
 
     static final String ANNOTATED_PATH = "/api/annotated";
+
+    static final String ASYNC_PATH = "/api/async";
 
     /** Paths under a global CORS mapping, the first covered by a policy, the second by none. */
     static final List<String> GLOBAL_CORS_PATHS = List.of("/api/global", "/elsewhere/global");
@@ -123,6 +126,11 @@ final class TestServer implements AutoCloseable {
         return this.context.getBean(type);
     }
 
+    /** The names of the application's beans of a type. */
+    List<String> beanNames(Class<?> type) {
+        return List.of(this.context.getBeanNamesForType(type));
+    }
+
     /** The server's own origin. */
     String origin() {
         return "http://localhost:" + this.port;
@@ -148,7 +156,8 @@ final class TestServer implements AutoCloseable {
         repeated.forEach((line) -> request.header(line.getKey(), line.getValue()));
         try {
             HttpResponse<String> response = client.send(request.build(), BodyHandlers.ofString());
-            return new Exchange(response, this.context.getBean(HandlerCalls.class).called(id));
+            return new Exchange(response, this.context.getBean(HandlerCalls.class).called(id),
+                    this.context.getBean(Decisions.class).count(id));
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -169,8 +178,13 @@ final class TestServer implements AutoCloseable {
         return this.stack.toString();
     }
 
-    /** A response, and whether the request reached the application's handler. */
-    record Exchange(HttpResponse<String> response, boolean handlerCalled) {
+    /**
+     * A response.
+     * @param response the response
+     * @param handlerCalled whether the request reached the application's handler
+     * @param decisions how many times a policy decided the request
+     */
+    record Exchange(HttpResponse<String> response, boolean handlerCalled, int decisions) {
 
         int status() {
             return this.response.statusCode();

@@ -21,13 +21,8 @@ import io.corsboot.testing.CorsCases;
 /** A WebFlux application whose handler answers every method on every path, as {@link TestServer} describes. */
 @Configuration(proxyBeanMethods = false)
 @EnableAutoConfiguration
-@Import(WebFluxTestApplication.Handler.class)
+@Import({ Recording.class, WebFluxTestApplication.Handler.class })
 class WebFluxTestApplication {
-
-    @Bean
-    HandlerCalls handlerCalls() {
-        return new HandlerCalls();
-    }
 
     @Bean
     WebFluxConfigurer globalCorsMapping() {
@@ -54,16 +49,11 @@ class WebFluxTestApplication {
         @RequestMapping(path = "/**", method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
                 RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
         Mono<ResponseEntity<String>> handle(ServerHttpRequest request, ServerHttpResponse response) {
-            this.calls.record(request.getHeaders().getFirst(HandlerCalls.HEADER));
-            response.getHeaders().set("X-Handler", "called");
             String path = request.getPath().pathWithinApplication().value();
-            if (path.endsWith("/vary")) {
-                response.getHeaders().set("Vary", "Accept-Encoding");
-            }
-            if (path.endsWith("/boom")) {
-                return Mono.error(new IllegalStateException("The handler failed on purpose"));
-            }
-            return Mono.just(ResponseEntity.status(path.endsWith("/missing") ? 404 : 200).body("handled"));
+            // A throw here reaches WebFlux's error handling as a Mono.error would.
+            int status = this.calls.handle(request.getHeaders().getFirst(HandlerCalls.HEADER), path,
+                    response.getHeaders()::set);
+            return Mono.just(ResponseEntity.status(status).body("handled"));
         }
 
         @CrossOrigin(origins = CorsCases.SPRING_CORS_ORIGIN)
