@@ -46,6 +46,22 @@ class ActuatorEndToEndTests {
 
     @ParameterizedTest
     @EnumSource(value = Stack.class, names = { "MVC", "WEBFLUX" })
+    void onTheMainPortSpringBootsOwnActuatorCorsSettingsNoLongerApplyWhereAPolicyCoversActuator(Stack stack) {
+        try (TestServer server = TestServer.start(stack, PROPERTIES[0], PROPERTIES[1], PROPERTIES[2],
+                "management.endpoints.web.cors.allowed-origins=" + MONITOR,
+                "management.endpoints.web.cors.allowed-methods=GET")) {
+            Exchange monitor = server.send("GET", "/actuator/health", Map.of("Origin", MONITOR));
+            assertThat(monitor.status()).isEqualTo(403);
+            assertThat(monitor.lines("Access-Control-Allow-Origin")).isEmpty();
+            Exchange ops = server.send("GET", "/actuator/health", Map.of("Origin", OPS));
+            assertThat(ops.status()).isEqualTo(200);
+            assertThat(ops.lines("Access-Control-Allow-Origin")).containsExactly(OPS);
+            assertThat(ops.tokens("Vary")).containsExactly("Origin");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Stack.class, names = { "MVC", "WEBFLUX" })
     void theFilterDoesNotRunOnASeparateManagementPortAndStillDecidesOnTheMainPort(Stack stack) throws Exception {
         try (TestServer server = TestServer.start(stack, PROPERTIES[0], PROPERTIES[1], PROPERTIES[2],
                 "management.server.port=0")) {
