@@ -30,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorsEndToEndTests {
 
+    private static final String BASIC_CREDENTIALS = "Basic " + Base64.getEncoder()
+        .encodeToString((TestServer.USER + ":" + TestServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
+
     private static final Map<Stack, TestServer> servers = new EnumMap<>(Stack.class);
 
     @BeforeAll
@@ -152,11 +155,21 @@ class CorsEndToEndTests {
 
     @ParameterizedTest
     @EnumSource(names = { "MVC_SECURED", "WEBFLUX_SECURED" })
+    void springSecuritysForbiddenAnswerKeepsTheCorsHeaders(Stack stack) {
+        Exchange exchange = servers.get(stack).send("GET", "/secure/admin/data",
+                Map.of("Origin", CorsCases.APP, "Authorization", BASIC_CREDENTIALS));
+        assertThat(exchange.status()).isEqualTo(403);
+        assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+        assertThat(exchange.lines("Access-Control-Allow-Credentials")).containsExactly("true");
+        assertThat(exchange.tokens("Vary")).containsExactly("Origin");
+        assertThat(exchange.handlerCalled()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = { "MVC_SECURED", "WEBFLUX_SECURED" })
     void anAuthenticatedCrossOriginRequestReachesTheSecuredHandler(Stack stack) {
-        String credentials = Base64.getEncoder()
-            .encodeToString((TestServer.USER + ":" + TestServer.PASSWORD).getBytes(StandardCharsets.UTF_8));
         Exchange exchange = servers.get(stack).send("GET", "/secure/data",
-                Map.of("Origin", CorsCases.APP, "Authorization", "Basic " + credentials));
+                Map.of("Origin", CorsCases.APP, "Authorization", BASIC_CREDENTIALS));
         assertThat(exchange.status()).isEqualTo(200);
         assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
         assertThat(exchange.handlerCalled()).isTrue();

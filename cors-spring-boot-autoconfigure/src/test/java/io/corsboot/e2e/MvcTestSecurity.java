@@ -9,14 +9,19 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** HTTP Basic on {@code /secure/**}, everything else open, and Spring Security's own CORS support on. */
+/**
+ * HTTP Basic on {@code /secure/**}, a role the user lacks on {@code /secure/admin/**}, everything else open, and
+ * Spring Security's own CORS support on.
+ */
 @Configuration(proxyBeanMethods = false)
 class MvcTestSecurity {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) {
         return http
-            .authorizeHttpRequests((requests) -> requests.requestMatchers("/secure/**")
+            .authorizeHttpRequests((requests) -> requests.requestMatchers("/secure/admin/**")
+                .hasRole("ADMIN")
+                .requestMatchers("/secure/**")
                 .authenticated()
                 .anyRequest()
                 .permitAll())

@@ -30,7 +30,8 @@ import io.corsboot.testing.CorsCases;
  * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}, and {@link #GLOBAL_CORS_PATHS}
  * have a global CORS mapping; both allow {@link CorsCases#SPRING_CORS_ORIGIN} alone. On Spring MVC,
  * {@value #ASYNC_PATH} answers the same on an async dispatch. With Spring Security,
- * {@code /secure/**} requires HTTP Basic authentication and Spring Security's own CORS support is on for those paths.
+ * {@code /secure/**} requires HTTP Basic authentication, {@code /secure/admin/**} a role the user lacks, and Spring
+ * Security's own CORS support is on for those paths.
  */
 final class TestServer implements AutoCloseable {
 

@@ -14,14 +14,19 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import io.corsboot.testing.CorsCases;
 
-/** HTTP Basic on {@code /secure/**}, everything else open, and Spring Security's own CORS support on. */
+/**
+ * HTTP Basic on {@code /secure/**}, a role the user lacks on {@code /secure/admin/**}, everything else open, and
+ * Spring Security's own CORS support on.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebFluxTestSecurity {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
         return http
-            .authorizeExchange((exchanges) -> exchanges.pathMatchers("/secure/**")
+            .authorizeExchange((exchanges) -> exchanges.pathMatchers("/secure/admin/**")
+                .hasRole("ADMIN")
+                .pathMatchers("/secure/**")
                 .authenticated()
                 .anyExchange()
                 .permitAll())
