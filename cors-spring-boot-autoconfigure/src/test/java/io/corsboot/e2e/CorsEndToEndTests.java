@@ -106,21 +106,6 @@ class CorsEndToEndTests {
         assertThat(exchange.handlerCalled()).isFalse();
     }
 
-    // With a policy that also covers the error page, deciding again on the error dispatch would count twice.
-    @ParameterizedTest
-    @EnumSource(names = { "MVC", "WEBFLUX" })
-    void aRequestThatEndsOnTheErrorPageIsDecidedOnce(Stack stack) {
-        String[] properties = Stream.concat(Stream.of(CorsCases.PROPERTIES), Stream.of(
-                "cors.policies.everything.paths=/**", "cors.policies.everything.allowed-origins=" + CorsCases.APP))
-            .toArray(String[]::new);
-        try (TestServer server = TestServer.start(stack, properties)) {
-            Exchange exchange = server.send("GET", "/api/boom", Map.of("Origin", CorsCases.APP));
-            assertThat(exchange.status()).isEqualTo(500);
-            assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
-            assertThat(exchange.decisions()).isOne();
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(names = { "MVC", "MVC_SECURED" })
     void aRequestCompletedOnAnAsyncDispatchIsDecidedOnce(Stack stack) {

@@ -17,8 +17,8 @@ import io.corsboot.testing.CorsCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Server settings that change what a request's path or origin is, or where Spring Security runs: each test starts
- * its own server with the setting, on each stack it concerns.
+ * Server settings that change what a request's path or origin is, where Spring Security runs, or which policy
+ * covers the error page: each test starts its own server with the setting, on each stack it concerns.
  */
 class ServerSettingsEndToEndTests {
 
@@ -101,9 +101,22 @@ class ServerSettingsEndToEndTests {
         }
     }
 
-    private static TestServer start(Stack stack, String setting) {
+    // With a policy that also covers the error page, deciding again on the error dispatch would count twice.
+    @ParameterizedTest
+    @EnumSource(names = { "MVC", "WEBFLUX" })
+    void aRequestThatEndsOnTheErrorPageIsDecidedOnce(Stack stack) {
+        try (TestServer server = start(stack, "cors.policies.everything.paths=/**",
+                "cors.policies.everything.allowed-origins=" + CorsCases.APP)) {
+            Exchange exchange = server.send("GET", "/api/boom", Map.of("Origin", CorsCases.APP));
+            assertThat(exchange.status()).isEqualTo(500);
+            assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+            assertThat(exchange.decisions()).isOne();
+        }
+    }
+
+    private static TestServer start(Stack stack, String... settings) {
         List<String> properties = new ArrayList<>(List.of(CorsCases.PROPERTIES));
-        properties.add(setting);
+        properties.addAll(List.of(settings));
         return TestServer.start(stack, properties.toArray(new String[0]));
     }
 }
