@@ -16,9 +16,6 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import io.corsboot.actuate.CorsEndpoint.CheckParameters;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsRequest;
-import io.corsboot.core.Decision;
-import io.corsboot.core.Decision.Kind;
-import io.corsboot.core.Reason;
 
 /**
  * The request a browser would send for the parameters of a {@code check}: the preflight when the method, the headers,
@@ -170,18 +167,6 @@ final class CheckRequest implements CorsRequest {
 
     private static InvalidEndpointRequestException invalid(String message, String reason) {
         return new InvalidEndpointRequestException(message, reason);
-    }
-
-    /** The decision when no policy covers the path, with the reason the filter has no need to find. */
-    Decision withoutPolicy() {
-        Kind kind = Kind.of(this);
-        if (this.origin == null) {
-            return new Decision(null, kind, Reason.NOT_CORS);
-        }
-        if (CompiledPolicy.isSameOrigin(this.origin, this)) {
-            return new Decision(null, kind, Reason.SAME_ORIGIN);
-        }
-        return Decision.noPolicy(this);
     }
 
     /** The {@code Origin}, or null. */

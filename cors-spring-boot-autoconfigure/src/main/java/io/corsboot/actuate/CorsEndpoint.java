@@ -108,7 +108,7 @@ public class CorsEndpoint {
         CheckRequest request = CheckRequest.of(parameters, arrival);
         PolicySnapshot snapshot = this.snapshots.get();
         CompiledPolicy policy = snapshot.policyFor(PathContainer.parsePath(path));
-        Decision decision = (policy != null) ? policy.decide(request) : request.withoutPolicy();
+        Decision decision = (policy != null) ? policy.decide(request) : Decision.withoutPolicy(request);
         RecordedHeaders responseHeaders = new RecordedHeaders();
         decision.writeHeaders(request, responseHeaders);
         Explainer explainer = new Explainer(snapshot, this.enabled, path, request, decision);

@@ -141,12 +141,9 @@ public final class CompiledPolicy {
         Kind kind = Kind.of(request);
         boolean preflight = kind == Kind.PREFLIGHT;
         String origin = request.header(ORIGIN);
-        // A cross-site form post or link is a navigation, not a CORS request (Fetch, "Sec-Fetch-Mode").
-        if (origin == null || "navigate".equalsIgnoreCase(request.header("Sec-Fetch-Mode"))) {
-            return decision(kind, Reason.NOT_CORS);
-        }
-        if (isSameOrigin(origin, request)) {
-            return decision(kind, Reason.SAME_ORIGIN);
+        Reason beforePolicy = Decision.beforePolicy(origin, request);
+        if (beforePolicy != null) {
+            return decision(kind, beforePolicy);
         }
         if (!this.origins.allows(origin)) {
             return decision(kind, Reason.ORIGIN_NOT_ALLOWED);

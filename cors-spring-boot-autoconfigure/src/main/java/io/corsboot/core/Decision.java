@@ -45,6 +45,29 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
         return (Kind.of(request) == Kind.PREFLIGHT) ? NO_POLICY_PREFLIGHT : NO_POLICY_ACTUAL;
     }
 
+    /**
+     * The decision for a request whose path no policy covers, with the reason a policy would find before reading
+     * its settings: {@link Reason#NOT_CORS}, {@link Reason#SAME_ORIGIN}, else {@link Reason#NO_POLICY}. The filters
+     * have no need of that reason; this may allocate.
+     */
+    public static Decision withoutPolicy(CorsRequest request) {
+        Reason reason = beforePolicy(request.header(CompiledPolicy.ORIGIN), request);
+        return new Decision(null, Kind.of(request), (reason != null) ? reason : Reason.NO_POLICY);
+    }
+
+    /**
+     * What a request is before any policy looks at it: {@link Reason#NOT_CORS} without an {@code Origin} or for a
+     * navigation, {@link Reason#SAME_ORIGIN} when the {@code Origin} names where the request arrived, or null for a
+     * cross-origin request, which a policy decides.
+     */
+    static @Nullable Reason beforePolicy(@Nullable String origin, CorsRequest request) {
+        // A cross-site form post or link is a navigation, not a CORS request (Fetch, "Sec-Fetch-Mode").
+        if (origin == null || "navigate".equalsIgnoreCase(request.header("Sec-Fetch-Mode"))) {
+            return Reason.NOT_CORS;
+        }
+        return CompiledPolicy.isSameOrigin(origin, request) ? Reason.SAME_ORIGIN : null;
+    }
+
     /** Whether the request is allowed as a cross-origin request. */
     public boolean allowed() {
         return this.reason == Reason.ALLOWED;
