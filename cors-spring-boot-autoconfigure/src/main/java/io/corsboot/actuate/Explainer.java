@@ -168,14 +168,12 @@ final class Explainer {
     }
 
     private @Nullable String methodHint(@Nullable CompiledPolicy policy) {
-        if (policy == null) {
+        // A policy that allows every method rejects no method the check accepts.
+        List<String> allowed = (policy != null) ? policy.allowedMethods() : null;
+        if (allowed == null) {
             return null;
         }
         String method = this.request.requestedMethod();
-        List<String> allowed = new ArrayList<>(policy.spec().allowedMethods().value());
-        if (allowed.contains("GET")) {
-            allowed.add("HEAD");
-        }
         for (String candidate : allowed) {
             if (candidate.equalsIgnoreCase(method)) {
                 return candidate + " is allowed: methods are case-sensitive, and browsers upper-case only DELETE, "

@@ -39,7 +39,9 @@ public final class CompiledPolicy {
 
     private final OriginMatcher origins;
 
-    private final @Nullable Set<String> methods;
+    private final @Nullable List<String> methods;
+
+    private final @Nullable Set<String> methodSet;
 
     private final @Nullable String allowMethods;
 
@@ -65,13 +67,14 @@ public final class CompiledPolicy {
 
     private final Decision[] decisions;
 
-    CompiledPolicy(CorsPolicySpec spec, OriginMatcher origins, @Nullable Set<String> methods,
-            @Nullable String allowMethods, String @Nullable [] headers, @Nullable String allowHeaders,
-            @Nullable String exposeHeaders, @Nullable CompiledPolicy candidate, List<SuppliedOrigins> supplied) {
+    CompiledPolicy(CorsPolicySpec spec, OriginMatcher origins, @Nullable List<String> methods,
+            String @Nullable [] headers, @Nullable String allowHeaders, @Nullable String exposeHeaders,
+            @Nullable CompiledPolicy candidate, List<SuppliedOrigins> supplied) {
         this.spec = spec;
         this.origins = origins;
         this.methods = methods;
-        this.allowMethods = allowMethods;
+        this.methodSet = (methods != null) ? Set.copyOf(methods) : null;
+        this.allowMethods = (methods != null) ? String.join(", ", methods) : null;
         this.headers = headers;
         this.allowHeaders = allowHeaders;
         this.exposeHeaders = exposeHeaders;
@@ -131,9 +134,17 @@ public final class CompiledPolicy {
         return this.origins.allows(origin);
     }
 
+    /**
+     * The methods the policy allows, as configured with {@code HEAD} added wherever {@code GET} is, or null when it
+     * allows every method.
+     */
+    public @Nullable List<String> allowedMethods() {
+        return this.methods;
+    }
+
     /** Whether the policy allows this method, given as an actual request's method or a preflight's request. */
     public boolean allowsMethod(String method) {
-        return (this.methods != null) ? this.methods.contains(method) : Tokens.isToken(method);
+        return (this.methodSet != null) ? this.methodSet.contains(method) : Tokens.isToken(method);
     }
 
     /** Decides a request that this policy covers. */

@@ -165,15 +165,13 @@ public final class PolicyCompiler {
         }
         CorsPolicySpec effectiveWithCandidate = effective.withCandidate((candidate != null) ? candidate.spec() : null);
 
-        Set<String> allowedMethods = null;
-        String allowMethods = null;
+        List<String> allowedMethods = null;
         if (!methods.contains("*")) {
             Set<String> set = new LinkedHashSet<>(methods);
             if (set.contains("GET")) {
                 set.add("HEAD");
             }
-            allowedMethods = Set.copyOf(set);
-            allowMethods = String.join(", ", set);
+            allowedMethods = List.copyOf(set);
         }
         String[] allowedHeaders = null;
         String allowHeaders = null;
@@ -198,8 +196,8 @@ public final class PolicyCompiler {
             }
         }
         return new CompiledPolicy(effectiveWithCandidate,
-                new OriginMatcher(anyOrigin, exact, suppliedExact, allPatterns), allowedMethods, allowMethods,
-                allowedHeaders, allowHeaders, exposeHeaders, candidate, List.copyOf(supplied));
+                new OriginMatcher(anyOrigin, exact, suppliedExact, allPatterns), allowedMethods, allowedHeaders,
+                allowHeaders, exposeHeaders, candidate, List.copyOf(supplied));
     }
 
     /**

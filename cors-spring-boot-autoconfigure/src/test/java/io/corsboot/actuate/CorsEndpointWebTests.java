@@ -293,6 +293,12 @@ abstract class CorsEndpointWebTests {
     }
 
     @Test
+    void hintsAtHeadWhereGetIsAllowed() {
+        checkHint("HEAD is allowed: HEAF differs from it by one character.", "path=/api/orders", "origin=" + APP,
+                "method=HEAF");
+    }
+
+    @Test
     void hintsThatMethodsAreCaseSensitive() {
         checkHint("PATCH is allowed: methods are case-sensitive, and browsers upper-case only DELETE, GET, HEAD, "
                 + "OPTIONS, POST and PUT, so the script must send PATCH.", "path=/api/orders", "origin=" + APP,
