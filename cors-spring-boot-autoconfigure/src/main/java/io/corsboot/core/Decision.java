@@ -73,6 +73,14 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
         return this.reason == Reason.ALLOWED;
     }
 
+    /**
+     * Whether the decision of the policy's candidate on the same request has the other verdict: one allows what the
+     * other rejects. A missing candidate never disagrees.
+     */
+    public boolean disagreesWith(@Nullable Decision candidate) {
+        return candidate != null && candidate.allowed() != allowed();
+    }
+
     /** Whether a policy decided this request as a cross-origin one (allowed or rejected). */
     public boolean isCrossOriginVerdict() {
         return this.policy != null && this.reason.isCrossOriginVerdict();

@@ -41,7 +41,7 @@ public final class CandidateReport implements DecisionListener {
 
     @Override
     public void onDecision(Decision decision, @Nullable Decision candidate, CorsRequest request) {
-        if (candidate == null || candidate.allowed() == decision.allowed()) {
+        if (candidate == null || !decision.disagreesWith(candidate)) {
             return;
         }
         CompiledPolicy policy = decision.policy();
