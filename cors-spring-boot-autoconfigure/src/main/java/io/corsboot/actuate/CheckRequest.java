@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,6 +15,7 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 import io.corsboot.actuate.CorsEndpoint.CheckParameters;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Tokens;
 
 /**
  * The request a browser would send for the parameters of a {@code check}: the preflight when the method, the headers,
@@ -35,9 +35,6 @@ final class CheckRequest implements CorsRequest {
 
     // Fetch: a safelisted request-header value is at most 128 bytes.
     private static final int MAX_SAFELISTED_VALUE_LENGTH = 128;
-
-    // RFC 9110, section 5.6.2.
-    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     private final @Nullable String origin;
 
@@ -108,7 +105,7 @@ final class CheckRequest implements CorsRequest {
                 if (name.isEmpty()) {
                     continue;
                 }
-                if (!TOKEN.matcher(name).matches()) {
+                if (!Tokens.isToken(name)) {
                     throw invalid("Invalid header name '" + name + "'", "header \"" + name
                             + "\" is not a header name: only letters, digits and !#$%&'*+-.^_`|~ are allowed "
                             + "(RFC 9110, section 5.6.2).");
@@ -139,7 +136,7 @@ final class CheckRequest implements CorsRequest {
     }
 
     private static String normalize(String method) {
-        if (!TOKEN.matcher(method).matches()) {
+        if (!Tokens.isToken(method)) {
             throw invalid("Method '" + method + "' is not a token", "method \"" + method
                     + "\" is not a method: only letters, digits and !#$%&'*+-.^_`|~ are allowed "
                     + "(RFC 9110, section 5.6.2).");

@@ -1,7 +1,11 @@
 package io.corsboot.core;
 
-/** HTTP token syntax (RFC 9110, section 5.6.2), shared by methods and header names. */
-final class Tokens {
+/**
+ * HTTP token syntax (RFC 9110, section 5.6.2), shared by methods and header names.
+ *
+ * @since 0.1.0
+ */
+public final class Tokens {
 
     private Tokens() {
     }
@@ -12,7 +16,8 @@ final class Tokens {
                 || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 
-    static boolean isToken(String value) {
+    /** Whether a value is a token: one or more letters, digits or {@code !#$%&'*+-.^_`|~}. */
+    public static boolean isToken(String value) {
         if (value.isEmpty()) {
             return false;
         }
