@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsboot.core.RequestOrigin;
+
 /**
  * An origin as a person might type it, read leniently so that {@code check} can name what differs from the form
  * browsers send: any case, an explicit port, a trailing slash or a path.
@@ -65,12 +67,10 @@ record OriginParts(String scheme, String host, @Nullable Integer port, String re
         return new OriginParts(this.scheme, this.host, port, this.rest);
     }
 
-    static int defaultPort(String scheme) {
-        return switch (scheme) {
-            case "http", "ws" -> 80;
-            case "https", "wss" -> 443;
-            default -> -1;
-        };
+    // The core answers 0 for a scheme without a default port; -1 keeps that apart from a port written as 0.
+    private static int defaultPort(String scheme) {
+        int port = RequestOrigin.defaultPort(scheme);
+        return (port != 0) ? port : -1;
     }
 
     @Override

@@ -62,7 +62,7 @@ final class OriginParser {
                 }
                 text.append(']');
             }
-            else if (this.ports[0] != RequestOrigin.defaultPort(this.scheme, this.scheme.length())) {
+            else if (this.ports[0] != RequestOrigin.defaultPort(this.scheme)) {
                 text.append(':').append(this.ports[0]);
             }
             return text.toString();
@@ -116,7 +116,7 @@ final class OriginParser {
         }
         String host = authority.isHttp() ? normaliseHttpHost(value, authority.host) : normaliseOtherHost(value,
                 authority.host);
-        int defaultPort = RequestOrigin.defaultPort(authority.scheme, authority.scheme.length());
+        int defaultPort = RequestOrigin.defaultPort(authority.scheme);
         int port = parsePort(value, authority.port, authority.scheme);
         String serialised = authority.scheme + "://" + host + ((port == defaultPort) ? "" : ":" + port);
         return new ExactOrigin(serialised, authority.scheme, host);
@@ -215,7 +215,7 @@ final class OriginParser {
     }
 
     private static int parsePort(String value, @Nullable String port, String scheme) throws InvalidOrigin {
-        int defaultPort = RequestOrigin.defaultPort(scheme, scheme.length());
+        int defaultPort = RequestOrigin.defaultPort(scheme);
         if (port == null) {
             return defaultPort;
         }

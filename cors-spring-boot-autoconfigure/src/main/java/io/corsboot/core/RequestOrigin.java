@@ -8,8 +8,10 @@ package io.corsboot.core;
  * <p>A parse result is packed into a {@code long} so that the request path allocates nothing: bits 0-15 hold the
  * index of the scheme's {@code ':'}, bits 16-31 the end of the host, bits 32-48 the effective port (the scheme's
  * default when none is given, 0 for schemes without one). The host starts three characters after the scheme.
+ *
+ * @since 0.1.0
  */
-final class RequestOrigin {
+public final class RequestOrigin {
 
     /** Longer values are malformed: a DNS name has at most 253 characters (RFC 1035), and schemes are short. */
     static final int MAX_LENGTH = 320;
@@ -82,6 +84,11 @@ final class RequestOrigin {
         }
         int requestPort = (port > 0) ? port : defaultPort(origin, schemeEnd);
         return hostMatches && requestPort == port(parsed);
+    }
+
+    /** The default port of a lower-case scheme, such as 443 for {@code https}, or 0 when it has none. */
+    public static int defaultPort(String scheme) {
+        return defaultPort(scheme, scheme.length());
     }
 
     /** Default port of a scheme given as the first {@code schemeEnd} characters of {@code value}, or 0. */
