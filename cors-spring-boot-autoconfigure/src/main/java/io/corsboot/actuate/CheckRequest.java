@@ -66,16 +66,16 @@ final class CheckRequest implements CorsRequest {
         boolean preflight = crossOrigin && (!SAFELISTED_METHODS.contains(requestedMethod)
                 || !requestedHeaders.isEmpty() || privateNetwork);
         if (origin != null) {
-            this.headers.put("Origin", origin);
+            this.headers.put(CompiledPolicy.ORIGIN, origin);
         }
         if (preflight) {
             this.method = "OPTIONS";
-            this.headers.put("Access-Control-Request-Method", requestedMethod);
+            this.headers.put(CompiledPolicy.REQUEST_METHOD, requestedMethod);
             if (!requestedHeaders.isEmpty()) {
-                this.headers.put("Access-Control-Request-Headers", String.join(",", requestedHeaders));
+                this.headers.put(CompiledPolicy.REQUEST_HEADERS, String.join(",", requestedHeaders));
             }
             if (privateNetwork) {
-                this.headers.put("Access-Control-Request-Private-Network", "true");
+                this.headers.put(CompiledPolicy.REQUEST_PRIVATE_NETWORK, "true");
             }
         }
         else {

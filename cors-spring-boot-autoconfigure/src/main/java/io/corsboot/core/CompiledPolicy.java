@@ -15,13 +15,17 @@ import io.corsboot.core.Decision.Kind;
  */
 public final class CompiledPolicy {
 
-    static final String ORIGIN = "Origin";
+    /** The {@code Origin} request header. */
+    public static final String ORIGIN = "Origin";
 
-    static final String REQUEST_METHOD = "Access-Control-Request-Method";
+    /** The {@code Access-Control-Request-Method} request header of a preflight. */
+    public static final String REQUEST_METHOD = "Access-Control-Request-Method";
 
-    static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
+    /** The {@code Access-Control-Request-Headers} request header of a preflight. */
+    public static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
 
-    static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
+    /** The {@code Access-Control-Request-Private-Network} request header of a Private Network Access preflight. */
+    public static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
 
     /** Longer {@code Access-Control-Request-Headers} values are rejected: browsers send a few dozen names. */
     static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
@@ -159,7 +163,7 @@ public final class CompiledPolicy {
         if (!this.origins.allows(origin)) {
             return decision(kind, Reason.ORIGIN_NOT_ALLOWED);
         }
-        String method = preflight ? request.header(REQUEST_METHOD) : request.method();
+        String method = kind.requestedMethod(request);
         if (method == null || !allowsMethod(method)) {
             return decision(kind, Reason.METHOD_NOT_ALLOWED);
         }

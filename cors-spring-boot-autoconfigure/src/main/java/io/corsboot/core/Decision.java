@@ -30,6 +30,14 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
             return ("OPTIONS".equals(request.method()) && request.header(CompiledPolicy.ORIGIN) != null
                     && request.header(CompiledPolicy.REQUEST_METHOD) != null) ? PREFLIGHT : ACTUAL;
         }
+
+        /**
+         * The method a request of this kind asks for: a preflight's {@code Access-Control-Request-Method}, or the
+         * actual request's own method.
+         */
+        public @Nullable String requestedMethod(CorsRequest request) {
+            return (this == PREFLIGHT) ? request.header(CompiledPolicy.REQUEST_METHOD) : request.method();
+        }
     }
 
     private static final byte[][] REJECTION_BODIES = Arrays.stream(Reason.values())

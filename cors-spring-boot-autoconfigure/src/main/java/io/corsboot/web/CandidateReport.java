@@ -47,7 +47,7 @@ public final class CandidateReport implements DecisionListener {
         CompiledPolicy policy = decision.policy();
         if (policy != null) {
             this.reports.computeIfAbsent(policy.name(), PolicyReport::new)
-                .record(decision, candidate, request.header("Origin"), this.nanoTime.getAsLong());
+                .record(decision, candidate, request.header(CompiledPolicy.ORIGIN), this.nanoTime.getAsLong());
         }
     }
 

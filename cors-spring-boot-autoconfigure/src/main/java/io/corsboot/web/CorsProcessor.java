@@ -1,6 +1,7 @@
 package io.corsboot.web;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -57,11 +58,10 @@ public final class CorsProcessor {
 
     private static String describeRejection(Decision decision, CorsRequest request) {
         CompiledPolicy policy = decision.policy();
-        String method = (decision.kind() == Decision.Kind.PREFLIGHT)
-                ? request.header("Access-Control-Request-Method") : request.method();
-        return "Rejected CORS " + decision.kind().name().toLowerCase() + " request: policy '"
-                + ((policy != null) ? policy.name() : null) + "', origin " + quoted(request.header("Origin"))
-                + ", method " + quoted(method) + ", reason " + decision.reason();
+        return "Rejected CORS " + decision.kind().name().toLowerCase(Locale.ROOT) + " request: policy '"
+                + ((policy != null) ? policy.name() : null) + "', origin "
+                + quoted(request.header(CompiledPolicy.ORIGIN)) + ", method "
+                + quoted(decision.kind().requestedMethod(request)) + ", reason " + decision.reason();
     }
 
     // Request values go to the log quoted and without control characters, so a crafted header cannot forge lines.

@@ -2,6 +2,7 @@ package io.corsboot.web;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsRequest;
 
 /**
@@ -27,17 +28,17 @@ public abstract class HeaderCachingCorsRequest implements CorsRequest {
     @Override
     public final @Nullable String header(String name) {
         switch (name) {
-            case "Origin":
+            case CompiledPolicy.ORIGIN:
                 if (this.origin == UNREAD) {
                     this.origin = readHeader(name);
                 }
                 return this.origin;
-            case "Access-Control-Request-Method":
+            case CompiledPolicy.REQUEST_METHOD:
                 if (this.requestMethod == UNREAD) {
                     this.requestMethod = readHeader(name);
                 }
                 return this.requestMethod;
-            case "Access-Control-Request-Headers":
+            case CompiledPolicy.REQUEST_HEADERS:
                 if (this.requestHeaders == UNREAD) {
                     this.requestHeaders = readHeader(name);
                 }
