@@ -44,14 +44,12 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
         .map((reason) -> ("Invalid CORS request: " + reason.name() + "\n").getBytes(StandardCharsets.UTF_8))
         .toArray(byte[][]::new);
 
-    private static final Decision NO_POLICY_PREFLIGHT = new Decision(null, Kind.PREFLIGHT, Reason.NO_POLICY);
-
-    private static final Decision NO_POLICY_ACTUAL = new Decision(null, Kind.ACTUAL, Reason.NO_POLICY);
-
-    /** The decision for a request whose path no policy covers. */
-    public static Decision noPolicy(CorsRequest request) {
-        return (Kind.of(request) == Kind.PREFLIGHT) ? NO_POLICY_PREFLIGHT : NO_POLICY_ACTUAL;
-    }
+    /**
+     * The decision for every request whose path no policy covers, as the filters get it: they pass such a request on
+     * untouched, so nothing is read from it and the kind is {@link Kind#ACTUAL} whatever the request.
+     * {@link #withoutPolicy} gives the kind and the reason.
+     */
+    public static final Decision UNCOVERED = new Decision(null, Kind.ACTUAL, Reason.NO_POLICY);
 
     /**
      * The decision for a request whose path no policy covers, with the reason a policy would find before reading

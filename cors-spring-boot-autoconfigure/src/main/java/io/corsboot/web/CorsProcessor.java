@@ -37,12 +37,12 @@ public final class CorsProcessor {
      * Decides a request.
      * @param path the request's path within the application (context path or base path excluded)
      * @param request the request
-     * @return the decision
+     * @return the decision, {@link Decision#UNCOVERED} when no policy covers the path
      */
     public Decision process(PathContainer path, CorsRequest request) {
         CompiledPolicy policy = this.snapshots.get().policyFor(path);
         if (policy == null) {
-            return Decision.noPolicy(request);
+            return Decision.UNCOVERED;
         }
         Decision decision = policy.decide(request);
         CompiledPolicy candidatePolicy = policy.candidate();

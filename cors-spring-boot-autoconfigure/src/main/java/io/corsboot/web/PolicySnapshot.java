@@ -269,10 +269,13 @@ public final class PolicySnapshot {
         return null;
     }
 
-    /** Decides a request by its path within the application. */
+    /**
+     * Decides a request by its path within the application, with the policy that covers it, else answers
+     * {@link Decision#UNCOVERED} without reading the request.
+     */
     public Decision decide(PathContainer path, CorsRequest request) {
         CompiledPolicy policy = policyFor(path);
-        return (policy != null) ? policy.decide(request) : Decision.noPolicy(request);
+        return (policy != null) ? policy.decide(request) : Decision.UNCOVERED;
     }
 
     private record Route(PathPattern pattern, CompiledPolicy policy) {

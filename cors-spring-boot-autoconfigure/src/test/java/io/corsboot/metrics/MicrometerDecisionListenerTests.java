@@ -48,7 +48,7 @@ class MicrometerDecisionListenerTests {
     void ignoresDecisionsThatAreNotCrossOriginVerdicts() {
         CorsRequest noOrigin = request("GET", null, null);
         this.listener.onDecision(this.policy.decide(noOrigin), null, noOrigin);
-        this.listener.onDecision(Decision.noPolicy(noOrigin), null, noOrigin);
+        this.listener.onDecision(Decision.UNCOVERED, null, noOrigin);
         assertThat(this.registry.find(MicrometerDecisionListener.REQUESTS).counters()).isEmpty();
     }
 
