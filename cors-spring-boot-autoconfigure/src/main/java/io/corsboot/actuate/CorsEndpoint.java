@@ -107,13 +107,14 @@ public class CorsEndpoint {
         }
         CheckRequest request = CheckRequest.of(parameters, arrival);
         PolicySnapshot snapshot = this.snapshots.get();
-        CompiledPolicy policy = snapshot.policyFor(PathContainer.parsePath(path));
-        Decision decision = (policy != null) ? policy.decide(request) : Decision.withoutPolicy(request);
+        Decision decided = snapshot.decide(PathContainer.parsePath(path), request);
+        // The filters pass a request that no policy covers on without reading it; the check tells what it is.
+        Decision decision = (decided.policy() != null) ? decided : Decision.withoutPolicy(request);
+        Decision candidate = decision.decideCandidate(request);
         RecordedHeaders responseHeaders = new RecordedHeaders();
         decision.writeHeaders(request, responseHeaders);
         Explainer explainer = new Explainer(snapshot, this.enabled, path, request, decision);
-        CompiledPolicy candidatePolicy = (policy != null) ? policy.candidate() : null;
-        Decision candidate = (candidatePolicy != null) ? candidatePolicy.decide(request) : null;
+        CompiledPolicy policy = decision.policy();
         return new CheckDescriptor((policy != null) ? policy.name() : null,
                 decision.kind() == Decision.Kind.PREFLIGHT, decision.allowed(), decision.reason(),
                 explainer.explanation(), explainer.hint(), responseHeaders.asMap(),

@@ -74,6 +74,15 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
         return CompiledPolicy.isSameOrigin(origin, request) ? Reason.SAME_ORIGIN : null;
     }
 
+    /**
+     * The decision of the policy's candidate on the same request, or null when the policy has no candidate or no
+     * policy decided. Allocates nothing.
+     */
+    public @Nullable Decision decideCandidate(CorsRequest request) {
+        CompiledPolicy candidate = (this.policy != null) ? this.policy.candidate() : null;
+        return (candidate != null) ? candidate.decide(request) : null;
+    }
+
     /** Whether the request is allowed as a cross-origin request. */
     public boolean allowed() {
         return this.reason == Reason.ALLOWED;

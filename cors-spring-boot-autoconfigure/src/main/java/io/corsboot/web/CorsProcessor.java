@@ -40,13 +40,11 @@ public final class CorsProcessor {
      * @return the decision, {@link Decision#UNCOVERED} when no policy covers the path
      */
     public Decision process(PathContainer path, CorsRequest request) {
-        CompiledPolicy policy = this.snapshots.get().policyFor(path);
-        if (policy == null) {
-            return Decision.UNCOVERED;
+        Decision decision = this.snapshots.get().decide(path, request);
+        if (decision.policy() == null) {
+            return decision;
         }
-        Decision decision = policy.decide(request);
-        CompiledPolicy candidatePolicy = policy.candidate();
-        Decision candidate = (candidatePolicy != null) ? candidatePolicy.decide(request) : null;
+        Decision candidate = decision.decideCandidate(request);
         if (decision.isCrossOriginVerdict() && !decision.allowed() && logger.isDebugEnabled()) {
             logger.debug(describeRejection(decision, request));
         }
