@@ -139,20 +139,8 @@ class DocumentationLinksTests {
     /** The links outside code, each with the line it starts on. */
     static List<Link> links(List<String> lines) {
         StringBuilder prose = new StringBuilder();
-        String fence = null;
-        for (String line : lines) {
-            Matcher opening = FENCE.matcher(line);
-            if (opening.find()) {
-                if (fence == null) {
-                    fence = opening.group(1);
-                }
-                else if (opening.group(1).startsWith(fence)) {
-                    fence = null;
-                }
-                prose.append('\n');
-                continue;
-            }
-            prose.append((fence != null) ? "" : blankCodeSpans(line)).append('\n');
+        for (String line : outsideFences(lines)) {
+            prose.append(blankCodeSpans(line)).append('\n');
         }
         List<Link> links = new ArrayList<>();
         for (Pattern pattern : List.of(INLINE_LINK, REFERENCE_DEFINITION)) {
@@ -168,20 +156,9 @@ class DocumentationLinksTests {
     static Set<String> anchors(List<String> lines) {
         Set<String> anchors = new LinkedHashSet<>();
         Map<String, Integer> repeats = new HashMap<>();
-        String fence = null;
-        for (String line : lines) {
-            Matcher opening = FENCE.matcher(line);
-            if (opening.find()) {
-                if (fence == null) {
-                    fence = opening.group(1);
-                }
-                else if (opening.group(1).startsWith(fence)) {
-                    fence = null;
-                }
-                continue;
-            }
+        for (String line : outsideFences(lines)) {
             Matcher heading = HEADING.matcher(line);
-            if (fence == null && heading.matches()) {
+            if (heading.matches()) {
                 String anchor = anchor(heading.group(1));
                 int seen = repeats.merge(anchor, 1, Integer::sum) - 1;
                 anchors.add((seen == 0) ? anchor : anchor + "-" + seen);
@@ -193,6 +170,28 @@ class DocumentationLinksTests {
     static String anchor(String heading) {
         String text = MARKDOWN_LINK_IN_HEADING.matcher(heading).replaceAll("$1");
         return NOT_IN_ANCHOR.matcher(text.toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-');
+    }
+
+    /** The lines with fenced code blocks, fences included, emptied, so that line numbers stay. */
+    private static List<String> outsideFences(List<String> lines) {
+        List<String> prose = new ArrayList<>(lines.size());
+        String fence = null;
+        for (String line : lines) {
+            Matcher marker = FENCE.matcher(line);
+            if (marker.find()) {
+                if (fence == null) {
+                    fence = marker.group(1);
+                }
+                else if (marker.group(1).startsWith(fence)) {
+                    fence = null;
+                }
+                prose.add("");
+            }
+            else {
+                prose.add((fence != null) ? "" : line);
+            }
+        }
+        return prose;
     }
 
     // Keeps the line's length and line breaks, so that positions still name the right line.
