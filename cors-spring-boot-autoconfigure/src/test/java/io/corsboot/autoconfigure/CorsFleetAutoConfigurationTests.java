@@ -19,6 +19,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.actuate.info.InfoEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.AbstractApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -55,21 +56,20 @@ class CorsFleetAutoConfigurationTests {
 
         void run(ContextConsumer<ConfigurableApplicationContext> test, String... properties) {
             if (this == SERVLET) {
-                new WebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-                    .withBean(SimpleMeterRegistry.class)
-                    .withBean(Tenants.class)
-                    .withPropertyValues(PROPERTIES)
-                    .withPropertyValues(properties)
-                    .run(test::accept);
+                configure(new WebApplicationContextRunner(), properties).run(test::accept);
             }
             else {
-                new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
-                    .withBean(SimpleMeterRegistry.class)
-                    .withBean(Tenants.class)
-                    .withPropertyValues(PROPERTIES)
-                    .withPropertyValues(properties)
-                    .run(test::accept);
+                configure(new ReactiveWebApplicationContextRunner(), properties).run(test::accept);
             }
+        }
+
+        private static <R extends AbstractApplicationContextRunner<R, ?, ?>> R configure(R runner,
+                String... properties) {
+            return runner.withConfiguration(CONFIGURATIONS)
+                .withBean(SimpleMeterRegistry.class)
+                .withBean(Tenants.class)
+                .withPropertyValues(PROPERTIES)
+                .withPropertyValues(properties);
         }
     }
 
