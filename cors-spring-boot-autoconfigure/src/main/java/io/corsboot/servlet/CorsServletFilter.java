@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
@@ -28,9 +29,22 @@ public class CorsServletFilter extends OncePerRequestFilter {
 
     private final CorsProcessor processor;
 
+    // Set on the first request, once the filter's name is known; OncePerRequestFilter builds it anew on each request.
+    private @Nullable String alreadyFilteredAttributeName;
 
     public CorsServletFilter(CorsProcessor processor) {
         this.processor = processor;
+    }
+
+    /** The name OncePerRequestFilter marks a request with, built once: measured as a string per request. */
+    @Override
+    protected String getAlreadyFilteredAttributeName() {
+        String name = this.alreadyFilteredAttributeName;
+        if (name == null) {
+            name = super.getAlreadyFilteredAttributeName();
+            this.alreadyFilteredAttributeName = name;
+        }
+        return name;
     }
 
     /**
