@@ -11,6 +11,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -58,8 +59,12 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
         if (servedBy != this.applicationContext && servedBy != null && this.applicationContext != null) {
             return chain.filter(exchange);
         }
+        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+        if (!this.processor.mayCover(path.value())) {
+            return chain.filter(exchange);
+        }
         ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
-        Decision decision = this.processor.process(exchange.getRequest().getPath().pathWithinApplication(), request);
+        Decision decision = this.processor.process(path, request);
         if (decision.policy() == null) {
             return chain.filter(exchange);
         }

@@ -64,8 +64,13 @@ public class CorsServletFilter extends OncePerRequestFilter {
             rewriteDecision(request, response, chain);
             return;
         }
+        PathContainer path = coverablePath(request);
+        if (path == null) {
+            chain.doFilter(request, response);
+            return;
+        }
         ServletCorsRequest corsRequest = new ServletCorsRequest(request);
-        Decision decision = this.processor.process(pathWithinApplication(request), corsRequest);
+        Decision decision = this.processor.process(path, corsRequest);
         if (decision.policy() == null) {
             chain.doFilter(request, response);
             return;
@@ -95,14 +100,18 @@ public class CorsServletFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static PathContainer pathWithinApplication(HttpServletRequest request) {
+    // The path within the application, or null when no policy can cover it.
+    private @Nullable PathContainer coverablePath(HttpServletRequest request) {
         if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
             return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
         }
         String contextPath = request.getContextPath();
+        if (!contextPath.isEmpty()) {
+            return RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
+        }
         // Without a context path the path within the application is the whole path, parsed directly: hand-written
         // because RequestPath.parse adds an object per request around the same parse.
-        return contextPath.isEmpty() ? PathContainer.parsePath(request.getRequestURI())
-                : RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
+        String path = request.getRequestURI();
+        return this.processor.mayCover(path) ? PathContainer.parsePath(path) : null;
     }
 }

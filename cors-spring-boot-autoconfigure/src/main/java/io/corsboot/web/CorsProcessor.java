@@ -34,6 +34,15 @@ public final class CorsProcessor {
     }
 
     /**
+     * Whether a policy of the snapshot in force may cover a path: false only when none can, see
+     * {@link PolicySnapshot#mayCover}.
+     * @param rawPath the request's path within the application, not decoded
+     */
+    public boolean mayCover(String rawPath) {
+        return this.snapshots.get().mayCover(rawPath);
+    }
+
+    /**
      * Decides a request.
      * @param path the request's path within the application (context path or base path excluded)
      * @param request the request
