@@ -12,6 +12,9 @@
 #   - CPU time of the whole server process (user and system, from /proc, so JIT and GC included) and of the
 #     server's threads alone (ThreadMXBean): they depend on the neighbours far less than requests per second do;
 #   - instructions, with PERF=1 where perf stat can count them (perf stat -e instructions:u per process).
+# JAVA_OPTIONS go to every application, such as -XX:-DoEscapeAnalysis: the JIT compiler removes some allocations,
+# and not always the same ones from one JVM to the next, so that the same variant started twice can differ by a few
+# hundred bytes per request; without escape analysis every allocation the code makes is counted, the same each time.
 # With JFR=1 each application records a flight recording with allocation and CPU samples (settings=profile) after
 # the warm-up to target/cost/STACK-VARIANT.jfr; the recording costs CPU, so that run's numbers are not the ones to
 # quote.
@@ -66,7 +69,8 @@ start() {
         stock) args+=(--spring.profiles.active=stock-cors) ;;
         none) args+=(--cors.enabled=false) ;;
     esac
-    java -Xms256m -Xmx256m -jar "$APP_JAR" --server.address=127.0.0.1 --server.port=0 "${args[@]}" \
+    # shellcheck disable=SC2086
+    java -Xms256m -Xmx256m ${JAVA_OPTIONS:-} -jar "$APP_JAR" --server.address=127.0.0.1 --server.port=0 "${args[@]}" \
         > "$log" 2>&1 &
     APP_PID=$!
     APP_PIDS+=("$APP_PID")
