@@ -18,7 +18,12 @@ import io.corsboot.web.PolicySnapshot;
  */
 public final class CorsConfigurationLoader {
 
-    private final PolicyCompiler compiler = new PolicyCompiler(PublicSuffixes::isPublicSuffix);
+    private final PolicyCompiler compiler = compiler();
+
+    /** A compiler that asks the Public Suffix List and names a policy by its property path. */
+    static PolicyCompiler compiler() {
+        return new PolicyCompiler(PublicSuffixes::isPublicSuffix, PolicySpecs::policyProperty);
+    }
 
     /**
      * Binds, validates and compiles the {@code cors.*} configuration.

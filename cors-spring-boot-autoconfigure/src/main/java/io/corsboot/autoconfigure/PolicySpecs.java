@@ -31,7 +31,7 @@ final class PolicySpecs {
         PolicySettings defaults = bound.properties().getDefaults();
         List<CorsPolicySpec> specs = new ArrayList<>();
         for (Map.Entry<String, Policy> entry : bound.properties().getPolicies().entrySet()) {
-            String prefix = "cors.policies." + entry.getKey();
+            String prefix = policyProperty(entry.getKey());
             Policy policy = entry.getValue();
             CorsPolicySpec spec = CorsPolicySpec.of(entry.getKey(),
                     new Setting<>(List.copyOf(policy.getPaths()), prefix + ".paths"),
@@ -56,6 +56,11 @@ final class PolicySpecs {
         PolicySettings defaults = bound.properties().getDefaults();
         return CorsPolicySpec.of("defaults", new Setting<>(List.of(), DEFAULTS + ".paths"),
                 (name) -> read(DEFAULTS, defaults, name), null);
+    }
+
+    /** The property path of a policy, such as {@code cors.policies.api}. */
+    static String policyProperty(String policy) {
+        return "cors.policies." + policy;
     }
 
     private static Setting<?> setting(BoundCorsProperties bound, String prefix, PolicySettings settings, String name,

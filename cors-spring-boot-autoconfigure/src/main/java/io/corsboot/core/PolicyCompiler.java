@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +33,32 @@ public final class PolicyCompiler {
 
     private final Predicate<String> isPublicSuffix;
 
+    private final UnaryOperator<String> policyProperty;
+
     /**
-     * Creates a compiler.
+     * Creates a compiler that names a policy by its name where a problem has no setting of its own, as with
+     * supplied origins.
      * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
      * under which every domain belongs to someone else
      */
     public PolicyCompiler(Predicate<String> isPublicSuffix) {
+        this(isPublicSuffix, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates a compiler.
+     * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
+     * under which every domain belongs to someone else
+     * @param policyProperty the property path of a policy by its name, where a problem has no setting of its own
+     */
+    public PolicyCompiler(Predicate<String> isPublicSuffix, UnaryOperator<String> policyProperty) {
         this.isPublicSuffix = isPublicSuffix;
+        this.policyProperty = policyProperty;
+    }
+
+    /** The property path of a policy, where a problem about it has no setting of its own. */
+    public String policyProperty(String policy) {
+        return this.policyProperty.apply(policy);
     }
 
     /**
@@ -312,8 +332,8 @@ public final class PolicyCompiler {
                 quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false, 0);
     }
 
-    private static String suppliedProperty(String supplier, String policy) {
-        return "cors.policies." + policy + " (supplied by " + supplier + ")";
+    private String suppliedProperty(String supplier, String policy) {
+        return policyProperty(policy) + " (supplied by " + supplier + ")";
     }
 
     private static int capacity(int size) {

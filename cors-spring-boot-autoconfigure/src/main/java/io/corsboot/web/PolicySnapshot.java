@@ -181,7 +181,7 @@ public final class PolicySnapshot {
         for (Map.Entry<String, List<SuppliedOrigins>> entry : supplied.entrySet()) {
             if (!compiled.containsKey(entry.getKey())) {
                 for (SuppliedOrigins from : entry.getValue()) {
-                    problems.add(unknownPolicy(entry.getKey(), from));
+                    problems.add(unknownPolicy(compiler.policyProperty(entry.getKey()), entry.getKey(), from));
                 }
             }
         }
@@ -203,11 +203,11 @@ public final class PolicySnapshot {
                 Map.copyOf(compiled));
     }
 
-    private static ConfigProblem unknownPolicy(String policy, SuppliedOrigins origins) {
-        return new ConfigProblem(Code.SUPPLIER_POLICY_UNKNOWN, "cors.policies." + policy, null,
+    private static ConfigProblem unknownPolicy(String property, String policy, SuppliedOrigins origins) {
+        return new ConfigProblem(Code.SUPPLIER_POLICY_UNKNOWN, property, null,
                 "Policy '" + policy + "' is not configured, so the origins that " + origins.supplier()
                         + " supplies for it are ignored.",
-                "Configure the policy with its paths, such as cors.policies." + policy
+                "Configure the policy with its paths, such as " + property
                         + ".paths=/api/**, or correct the name the supplier gives.");
     }
 
