@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The known name closest to a misspelt one, by Levenshtein distance. Hand-written: neither Spring nor the starter's
- * dependencies offer an edit distance.
+ * The known name closest to a misspelt one, by Levenshtein distance. Hand-written: neither Spring nor Guava offers
+ * an edit distance.
  */
 final class ClosestName {
 

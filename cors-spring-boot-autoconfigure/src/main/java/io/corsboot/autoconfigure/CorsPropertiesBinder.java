@@ -31,6 +31,8 @@ final class CorsPropertiesBinder {
 
     static final ConfigurationPropertyName CORS = ConfigurationPropertyName.of("cors");
 
+    static final ConfigurationPropertyName POLICIES = CORS.append("policies");
+
     private CorsPropertiesBinder() {
     }
 

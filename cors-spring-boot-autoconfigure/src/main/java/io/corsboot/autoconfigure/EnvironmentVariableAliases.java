@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -19,8 +18,6 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 final class EnvironmentVariableAliases {
 
-    private static final ConfigurationPropertyName POLICIES = ConfigurationPropertyName.of("cors.policies");
-
     private EnvironmentVariableAliases() {
     }
 
@@ -28,7 +25,7 @@ final class EnvironmentVariableAliases {
         Set<String> spelledOut = new HashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable && !isEnvironmentVariables(source)) {
-                iterable.filter(POLICIES::isAncestorOf)
+                iterable.filter(CorsPropertiesBinder.POLICIES::isAncestorOf)
                     .stream()
                     .filter((name) -> name.getNumberOfElements() > 2)
                     .forEach((name) -> spelledOut.add(name.getElement(2, Form.ORIGINAL)));
