@@ -1,5 +1,6 @@
 package io.corsboot.actuate;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,12 @@ abstract class CorsEndpointWebTests {
 
     @BeforeEach
     void client() {
-        this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+        // The first request to a server that has just started may take longer than WebTestClient's default 5 seconds
+        // on a busy machine.
+        this.client = WebTestClient.bindToServer()
+            .baseUrl("http://localhost:" + this.port)
+            .responseTimeout(Duration.ofSeconds(30))
+            .build();
     }
 
     // The listing
