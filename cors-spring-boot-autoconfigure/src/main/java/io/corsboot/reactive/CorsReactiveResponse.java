@@ -15,6 +15,7 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
+import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.ResponseHeaders;
 import io.corsboot.web.Vary;
 
@@ -51,7 +52,7 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
         this.decision = decision;
         this.request = request;
         this.varyBefore = response.getHeaders().containsHeader(Vary.HEADER);
-        decision.writeHeaders(request, this);
+        HeaderWriter.write(decision, request, this);
     }
 
     /**
@@ -111,7 +112,7 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
         this.varyLines = lines;
         this.varyIndex = 0;
         this.varyChanged = false;
-        this.decision.writeHeaders(this.request, this);
+        HeaderWriter.write(this.decision, this.request, this);
         this.varyLines = null;
         if (this.varyChanged || this.varyIndex != lines.size()) {
             headers.put(Vary.HEADER, Vary.merge(Vary.tokensOf(this.decision, this.request), lines));
@@ -128,7 +129,7 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
         }
     }
 
-    /** Precondition: called from {@link Decision#writeHeaders}, which names each token once. */
+    /** Precondition: called from {@link HeaderWriter#write}, which names each token once. */
     @Override
     public void addVary(String token) {
         List<String> lines = this.varyLines;

@@ -64,10 +64,9 @@ public class CorsServletFilter extends OncePerRequestFilter {
         }
         response.setStatus(decision.status());
         if (!decision.allowed()) {
-            byte[] body = decision.rejectionBody();
             response.setContentType("text/plain;charset=UTF-8");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            response.setContentLength(decision.rejectionBodyLength());
+            decision.writeRejectionBody(response.getOutputStream());
         }
     }
 
@@ -86,8 +85,8 @@ public class CorsServletFilter extends OncePerRequestFilter {
             return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
         }
         String contextPath = request.getContextPath();
-        // Without a context path the path within the application is the whole path, parsed directly: hand-written
-        // because RequestPath.parse adds an object per request around the same parse.
+        // Without a context path the path within the application is the whole path, parsed directly:
+        // RequestPath.parse adds an object per request around the same parse.
         return contextPath.isEmpty() ? PathContainer.parsePath(request.getRequestURI())
                 : RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
     }

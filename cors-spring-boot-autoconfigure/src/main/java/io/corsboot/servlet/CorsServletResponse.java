@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
+import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.ResponseHeaders;
 import io.corsboot.web.Vary;
 
@@ -33,7 +34,7 @@ final class CorsServletResponse extends HttpServletResponseWrapper implements Re
 
     private void writeDecisionHeaders() {
         this.varyBefore = containsHeader(Vary.HEADER);
-        this.decision.writeHeaders(this.request, this);
+        HeaderWriter.write(this.decision, this.request, this);
     }
 
     @Override
@@ -41,7 +42,7 @@ final class CorsServletResponse extends HttpServletResponseWrapper implements Re
         super.setHeader(name, value);
     }
 
-    /** Precondition: called from {@link Decision#writeHeaders}, which names each token once. */
+    /** Precondition: called from {@link HeaderWriter#write}, which names each token once. */
     @Override
     public void addVary(String token) {
         if (!this.varyBefore || !Vary.contains(getHeaders(Vary.HEADER), token)) {

@@ -10,9 +10,10 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.Decision;
+import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.RecordedHeaders;
-import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCase.Scope;
+import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCases;
 import io.corsboot.testing.TestRequest;
 
@@ -33,7 +34,7 @@ class PolicySnapshotCasesTests {
         TestRequest request = TestRequest.of(c.request());
         Decision decision = snapshot.decide(PathContainer.parsePath(c.request().path()), request);
         RecordedHeaders headers = new RecordedHeaders();
-        decision.writeHeaders(request, headers);
+        HeaderWriter.write(decision, request, headers);
 
         assertThat(!decision.answersWithoutHandler()).as("handler called").isEqualTo(c.expected().handlerCalled());
         if (decision.answersWithoutHandler()) {
