@@ -25,12 +25,15 @@ import org.springframework.context.annotation.Configuration;
  * <tr><td>{@code /meta/**}</td><td>the service</td><td>none</td><td>route metadata, {@value #ROUTE_ORIGIN}</td></tr>
  * <tr><td>{@code /other/**}</td><td>the service</td><td>none</td><td></td></tr>
  * </table>
- * The policy {@code api} allows {@value #APP} with credentials, methods GET, POST and PUT, the request header
+ * The policy {@code api} allows {@value #APP} and {@value #PAGE_ORIGINS} with credentials, methods GET, POST and PUT, the request header
  * {@code Content-Type}, exposes {@code X-Request-Id}, and lets browsers cache preflights for 10 minutes.
  */
 final class GatewayServer implements AutoCloseable {
 
     static final String APP = "https://app.example.com";
+
+    /** The origins of the pages that the browser tests load, which the policy allows too. */
+    static final String PAGE_ORIGINS = "http://localhost:[*]";
 
     /** The only origin that the gateway's globalcors allows. */
     static final String GLOBAL_ORIGIN = "https://global.example";
@@ -49,6 +52,7 @@ final class GatewayServer implements AutoCloseable {
         List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
                 "cors.policies.api.paths=/api/**,/down/**",
                 "cors.policies.api.allowed-origins=" + APP,
+                "cors.policies.api.allowed-origin-patterns=" + PAGE_ORIGINS,
                 "cors.policies.api.allowed-methods=GET,POST,PUT",
                 "cors.policies.api.allowed-headers=Content-Type",
                 "cors.policies.api.exposed-headers=X-Request-Id",
