@@ -231,7 +231,21 @@ public final class CorsCases {
                     .answer(404).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
                 named("the error page of a throwing handler keeps the CORS headers")
                     .request("GET", "/api/boom").origin(APP).onServer()
-                    .answer(500).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
+                    .answer(500).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .header("Vary", "Origin").handlerCalled(),
+                named("the error page of a throwing handler keeps Vary for a request without Origin")
+                    .request("GET", "/api/boom").onServer()
+                    .answer(500).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("the error page of a ResponseStatusException keeps the CORS headers")
+                    .request("GET", "/api/not-found").origin(APP).onServer()
+                    .answer(404).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .header("Vary", "Origin").handlerCalled(),
+                named("the error page of a ResponseStatusException keeps Vary for a request without Origin")
+                    .request("GET", "/api/not-found").onServer()
+                    .answer(404).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("the error page of a throwing handler keeps * for any origin")
+                    .request("GET", "/public/boom").origin("https://anyone.net").onServer()
+                    .answer(500).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
 
                 // What the handler writes cannot widen or duplicate the policy's answer
                 named("a handler's own CORS headers never reach the browser: the policy's alone, once each")
