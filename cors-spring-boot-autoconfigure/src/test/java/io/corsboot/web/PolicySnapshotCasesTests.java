@@ -6,9 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.server.PathContainer;
-import org.springframework.mock.env.MockEnvironment;
 
-import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.Decision;
 import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.RecordedHeaders;
@@ -22,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared cases, decided by the compiled snapshot alone: no server, no handler. */
 class PolicySnapshotCasesTests {
 
-    private static final PolicySnapshot snapshot = compile();
+    private static final PolicySnapshot snapshot = CorsCases.snapshot();
 
     static Stream<CorsCase> decidableCases() {
         return CorsCases.all().filter((c) -> c.scope() == Scope.ALL);
@@ -42,14 +40,5 @@ class PolicySnapshotCasesTests {
         }
         assertThat(headers.asMap()).containsAllEntriesOf(c.expected().headers());
         assertThat(headers.asMap()).doesNotContainKeys(c.expected().absent().toArray(String[]::new));
-    }
-
-    private static PolicySnapshot compile() {
-        MockEnvironment environment = new MockEnvironment();
-        for (String property : CorsCases.PROPERTIES) {
-            int equals = property.indexOf('=');
-            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
-        }
-        return new CorsConfigurationLoader().load(environment);
     }
 }
