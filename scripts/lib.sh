@@ -50,7 +50,7 @@ start_sample() {
     exit 1
 }
 
-# Stops every application that start_sample started.
+# Stops every application that start_sample started, and every other process a script added to SAMPLE_PIDS.
 stop_samples() {
     local pid
     for pid in "${SAMPLE_PIDS[@]}"; do
@@ -59,3 +59,18 @@ stop_samples() {
     done
     SAMPLE_PIDS=()
 }
+
+# awk, for the summaries of the load scripts: the median of a space-separated list of numbers, leaving the smallest
+# and the largest in lo and hi.
+AWK_MEDIAN='
+    function median(list,   n, a, i, j, t) {
+        n = split(list, a, " ")
+        for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
+        lo = a[1]; hi = a[n]
+        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }'
+
+# awk, over the output of wrk --latency: the 99th percentile latency in milliseconds, left in ms.
+AWK_WRK_P99='
+    $1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v)
+                  ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }'

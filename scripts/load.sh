@@ -66,11 +66,9 @@ load() {
     before=$(cpu_ticks "$3")
     output=$(wrk -t1 -c"$CONNECTIONS" -d"$2" --timeout 5s --latency -H "Origin: $LOAD_ORIGIN" "$1")
     after=$(cpu_ticks "$3")
-    echo "$output" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" '
+    echo "$output" | awk -v ticks=$((after - before)) -v hz="$(getconf CLK_TCK)" "$AWK_WRK_P99"'
         / requests in / { requests = $1 }
         /Requests\/sec:/ { rps = $2 }
-        $1 == "99%" { v = $2; unit = v; gsub(/[0-9.]/, "", unit); sub(/[a-z]+$/, "", v)
-                      ms = (unit == "us") ? v / 1000 : (unit == "s") ? v * 1000 : v }
         END { printf "%.0f %.3f %.1f\n", rps, ms, ticks / hz * 1000000 / requests }'
 }
 
@@ -103,13 +101,7 @@ echo
 echo "| stack | variant | requests/s median (min-max) | p99 ms median (min-max) | rps vs none | rps vs stock" \
     "| server CPU µs/request median (min-max) | CPU vs none | CPU vs stock |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
-awk '
-    function median(list,   n, a, i, j, t) {
-        n = split(list, a, " ")
-        for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-        lo = a[1]; hi = a[n]
-        return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-    }
+awk "$AWK_MEDIAN"'
     {
         rps[$1 " " $2] = rps[$1 " " $2] " " $4; p99[$1 " " $2] = p99[$1 " " $2] " " $5
         cpu[$1 " " $2] = cpu[$1 " " $2] " " $6; stacks[$1] = 1

@@ -1,5 +1,14 @@
 package io.corsboot;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -7,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The packages show the architecture: one framework-neutral core, thin adapters around it. */
 class ArchitectureTests {
@@ -20,6 +30,33 @@ class ArchitectureTests {
         classes().that().resideInAPackage("io.corsboot.core..")
             .should().onlyDependOnClassesThat().resideInAnyPackage("io.corsboot.core..", "java..", "org.jspecify..")
             .check(this.classes);
+    }
+
+    @Test
+    void noTwoClassesOfTheCoreCallEachOther() {
+        Map<String, Set<String>> calls = new HashMap<>();
+        for (JavaClass javaClass : this.classes.that(JavaClass.Predicates.resideInAPackage("io.corsboot.core"))) {
+            for (JavaAccess<?> access : javaClass.getAccessesFromSelf()) {
+                String caller = topLevel(javaClass);
+                String callee = topLevel(access.getTargetOwner());
+                if (!caller.equals(callee) && callee.startsWith("io.corsboot.core.")) {
+                    calls.computeIfAbsent(caller, (name) -> new TreeSet<>()).add(callee);
+                }
+            }
+        }
+        List<String> mutual = new ArrayList<>();
+        calls.forEach((caller, callees) -> callees.stream()
+            .filter((callee) -> caller.compareTo(callee) < 0 && calls.getOrDefault(callee, Set.of()).contains(caller))
+            .forEach((callee) -> mutual.add(caller + " <-> " + callee)));
+        assertThat(mutual).isEmpty();
+    }
+
+    private static String topLevel(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer.getName();
     }
 
     @Test

@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 
 import io.corsboot.actuate.CorsEndpoint.CheckParameters;
-import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.CorsHeaders;
 import io.corsboot.core.CorsRequest;
+import io.corsboot.core.OriginParts;
+import io.corsboot.core.RequestOrigin;
 import io.corsboot.core.Tokens;
 
 /**
@@ -62,20 +64,20 @@ final class CheckRequest implements CorsRequest {
         this.privateNetwork = privateNetwork;
         this.arrival = arrival;
         // Same-origin and non-CORS requests are sent as they are: browsers preflight cross-origin requests only.
-        boolean crossOrigin = origin != null && !CompiledPolicy.isSameOrigin(origin, this);
+        boolean crossOrigin = origin != null && !RequestOrigin.isSameOrigin(origin, this);
         boolean preflight = crossOrigin && (!SAFELISTED_METHODS.contains(requestedMethod)
                 || !requestedHeaders.isEmpty() || privateNetwork);
         if (origin != null) {
-            this.headers.put(CompiledPolicy.ORIGIN, origin);
+            this.headers.put(CorsHeaders.ORIGIN, origin);
         }
         if (preflight) {
             this.method = "OPTIONS";
-            this.headers.put(CompiledPolicy.REQUEST_METHOD, requestedMethod);
+            this.headers.put(CorsHeaders.REQUEST_METHOD, requestedMethod);
             if (!requestedHeaders.isEmpty()) {
-                this.headers.put(CompiledPolicy.REQUEST_HEADERS, String.join(",", requestedHeaders));
+                this.headers.put(CorsHeaders.REQUEST_HEADERS, String.join(",", requestedHeaders));
             }
             if (privateNetwork) {
-                this.headers.put(CompiledPolicy.REQUEST_PRIVATE_NETWORK, "true");
+                this.headers.put(CorsHeaders.REQUEST_PRIVATE_NETWORK, "true");
             }
         }
         else {
@@ -93,7 +95,7 @@ final class CheckRequest implements CorsRequest {
      */
     static CheckRequest of(CheckParameters parameters, @Nullable ArrivalOrigin arrival) {
         String origin = parameters.origin();
-        if (origin != null && OriginParts.parse(origin) == null && !"null".equals(origin)) {
+        if (origin != null && OriginParts.read(origin) == null && !"null".equals(origin)) {
             throw invalid("Invalid origin '" + origin + "'", "origin \"" + origin
                     + "\" is not an origin: write it as scheme://host[:port], such as https://app.example.com.");
         }

@@ -18,6 +18,7 @@ import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Decision;
+import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
 import io.corsboot.web.PolicySnapshot;
@@ -110,11 +111,11 @@ public class CorsEndpoint {
         Decision decided = snapshot.decide(PathContainer.parsePath(path), request);
         // The filters pass a request that no policy covers on without reading it; the check tells what it is.
         Decision decision = (decided.policy() != null) ? decided : Decision.withoutPolicy(request);
-        Decision candidate = decision.decideCandidate(request);
-        RecordedHeaders responseHeaders = new RecordedHeaders();
-        decision.writeHeaders(request, responseHeaders);
-        Explainer explainer = new Explainer(snapshot, this.enabled, path, request, decision);
         CompiledPolicy policy = decision.policy();
+        Decision candidate = (policy != null) ? policy.decideCandidate(request) : null;
+        RecordedHeaders responseHeaders = new RecordedHeaders();
+        HeaderWriter.write(decision, request, responseHeaders);
+        Explainer explainer = new Explainer(snapshot, this.enabled, path, request, decision);
         return new CheckDescriptor((policy != null) ? policy.name() : null,
                 decision.kind() == Decision.Kind.PREFLIGHT, decision.allowed(), decision.reason(),
                 explainer.explanation(), explainer.hint(), responseHeaders.asMap(),

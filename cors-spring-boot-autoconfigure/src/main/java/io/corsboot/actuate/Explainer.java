@@ -11,6 +11,7 @@ import org.springframework.http.server.PathContainer;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Decision;
+import io.corsboot.core.OriginParts;
 import io.corsboot.core.Reason;
 import io.corsboot.web.PolicySnapshot;
 
@@ -98,7 +99,7 @@ final class Explainer {
 
     private @Nullable String originHint(@Nullable CompiledPolicy policy) {
         String origin = this.request.origin();
-        OriginParts parts = (origin != null) ? OriginParts.parse(origin) : null;
+        OriginParts parts = (origin != null) ? OriginParts.read(origin) : null;
         if (policy == null || parts == null) {
             return null;
         }
@@ -154,7 +155,7 @@ final class Explainer {
             variants.add(new Variant<>(origin.withPort(null), "its port"));
         }
         for (String allowed : spec.allowedOrigins().value()) {
-            OriginParts other = OriginParts.parse(allowed);
+            OriginParts other = OriginParts.read(allowed);
             if (other != null && other.scheme().equals(origin.scheme()) && other.host().equals(host)
                     && other.effectivePort() != origin.effectivePort()) {
                 variants.add(new Variant<>(other, "its port"));

@@ -32,7 +32,7 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
 
     private final PolicySnapshotHolder snapshots;
 
-    private final PolicyCompiler compiler = new PolicyCompiler(CorsConfigurationLoader::isPublicSuffix);
+    private final PolicyCompiler compiler = CorsConfigurationLoader.compiler();
 
     OriginSupplierRegistrar(ListableBeanFactory beanFactory, PolicySnapshotHolder snapshots) {
         this.beanFactory = beanFactory;
@@ -85,19 +85,19 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
                         + " supplies for CORS; the origins in force are unchanged.", ex);
                 return null;
             }
-            SuppliedOrigins[] change = new SuppliedOrigins[2];
-            OriginSupplierRegistrar.this.snapshots.update((current) -> {
-                change[0] = current.supplied(this.name);
-                change[1] = OriginSupplierRegistrar.this.compiler.validateSupplied(this.name, policy, origins,
-                        patterns, change[0]);
-                return current.withSupplied(change[1], OriginSupplierRegistrar.this.compiler);
-            });
-            reportDropped(change[0], change[1]);
+            // Only this source puts its own origins in a snapshot, one reading at a time, so the origins read here
+            // are the ones the update replaces.
+            SuppliedOrigins previous = OriginSupplierRegistrar.this.snapshots.get().supplied(this.name);
+            SuppliedOrigins validated = OriginSupplierRegistrar.this.compiler.validateSupplied(this.name, policy,
+                    origins, patterns, previous);
+            OriginSupplierRegistrar.this.snapshots
+                .update((current) -> current.withSupplied(validated, OriginSupplierRegistrar.this.compiler));
+            reportDropped(previous, validated);
             if (logger.isDebugEnabled()) {
-                logger.debug("CORS policy '" + policy + "': " + change[1].size() + " origins supplied by " + this.name
+                logger.debug("CORS policy '" + policy + "': " + validated.size() + " origins supplied by " + this.name
                         + ", rebuilt in " + TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - start) + " us.");
             }
-            return change[1];
+            return validated;
         }
 
         // Each dropped value is logged once, when it first appears; the endpoint lists all of them.

@@ -15,18 +15,6 @@ import io.corsboot.core.Decision.Kind;
  */
 public final class CompiledPolicy {
 
-    /** The {@code Origin} request header. */
-    public static final String ORIGIN = "Origin";
-
-    /** The {@code Access-Control-Request-Method} request header of a preflight. */
-    public static final String REQUEST_METHOD = "Access-Control-Request-Method";
-
-    /** The {@code Access-Control-Request-Headers} request header of a preflight. */
-    public static final String REQUEST_HEADERS = "Access-Control-Request-Headers";
-
-    /** The {@code Access-Control-Request-Private-Network} request header of a Private Network Access preflight. */
-    public static final String REQUEST_PRIVATE_NETWORK = "Access-Control-Request-Private-Network";
-
     /** Longer {@code Access-Control-Request-Headers} values are rejected: browsers send a few dozen names. */
     static final int MAX_REQUEST_HEADERS_LENGTH = 4096;
 
@@ -155,7 +143,7 @@ public final class CompiledPolicy {
     public Decision decide(CorsRequest request) {
         Kind kind = Kind.of(request);
         boolean preflight = kind == Kind.PREFLIGHT;
-        String origin = request.header(ORIGIN);
+        String origin = request.header(CorsHeaders.ORIGIN);
         Reason beforePolicy = Decision.beforePolicy(origin, request);
         if (beforePolicy != null) {
             return decision(kind, beforePolicy);
@@ -168,7 +156,7 @@ public final class CompiledPolicy {
             return decision(kind, Reason.METHOD_NOT_ALLOWED);
         }
         if (preflight) {
-            String requestHeaders = request.header(REQUEST_HEADERS);
+            String requestHeaders = request.header(CorsHeaders.REQUEST_HEADERS);
             if (requestHeaders != null && !allowsHeaders(requestHeaders)) {
                 return decision(kind, Reason.HEADERS_NOT_ALLOWED);
             }
@@ -176,57 +164,49 @@ public final class CompiledPolicy {
         return decision(kind, Reason.ALLOWED);
     }
 
-    /**
-     * Whether an {@code Origin} header value names the scheme, host and port the request arrived on; a malformed
-     * value never does.
-     */
-    public static boolean isSameOrigin(String origin, CorsRequest request) {
-        long parsed = RequestOrigin.parse(origin);
-        return parsed != RequestOrigin.MALFORMED
-                && RequestOrigin.isSameOrigin(origin, parsed, request.scheme(), request.host(), request.port());
-    }
-
     /** The preallocated decision of this policy for a kind and a reason. */
     public Decision decision(Kind kind, Reason reason) {
         return this.decisions[kind.ordinal() * REASONS + reason.ordinal()];
     }
 
-    void writeHeaders(Decision decision, CorsRequest request, ResponseHeaders out) {
-        boolean preflight = decision.kind() == Kind.PREFLIGHT;
-        out.addVary(ORIGIN);
-        if (preflight) {
-            out.addVary(REQUEST_METHOD);
-            out.addVary(REQUEST_HEADERS);
-            if (this.privateNetwork) {
-                out.addVary(REQUEST_PRIVATE_NETWORK);
-            }
-        }
-        if (!decision.allowed()) {
-            return;
-        }
-        String origin = request.header(ORIGIN);
-        out.set("Access-Control-Allow-Origin", (this.origins.allowsAnyOrigin() && !this.credentials) ? "*" : origin);
-        if (this.credentials) {
-            out.set("Access-Control-Allow-Credentials", "true");
-        }
-        if (preflight) {
-            out.set("Access-Control-Allow-Methods",
-                    (this.allowMethods != null) ? this.allowMethods : request.header(REQUEST_METHOD));
-            String requestHeaders = request.header(REQUEST_HEADERS);
-            // The decision scanned the list already, so any token character means a name: hand-written because a
-            // second full scan doubled the header work of every preflight.
-            if (requestHeaders != null && hasTokenChar(requestHeaders)) {
-                // Echoing is safe: the scan accepted only header-name tokens, commas and a little whitespace.
-                out.set("Access-Control-Allow-Headers", (this.allowHeaders != null) ? this.allowHeaders : requestHeaders);
-            }
-            out.set("Access-Control-Max-Age", this.maxAge);
-            if (this.privateNetwork && "true".equals(request.header(REQUEST_PRIVATE_NETWORK))) {
-                out.set("Access-Control-Allow-Private-Network", "true");
-            }
-        }
-        else if (this.exposeHeaders != null) {
-            out.set("Access-Control-Expose-Headers", this.exposeHeaders);
-        }
+    /**
+     * The decision of this policy's candidate on the same request, or null when the policy has no candidate.
+     * Allocates nothing.
+     */
+    public @Nullable Decision decideCandidate(CorsRequest request) {
+        return (this.candidate != null) ? this.candidate.decide(request) : null;
+    }
+
+    /** Whether the {@code Access-Control-Allow-Origin} of an allowed request is {@code *} rather than its origin. */
+    boolean answersAnyOrigin() {
+        return this.origins.allowsAnyOrigin() && !this.credentials;
+    }
+
+    boolean allowsCredentials() {
+        return this.credentials;
+    }
+
+    boolean allowsPrivateNetwork() {
+        return this.privateNetwork;
+    }
+
+    /** The {@code Access-Control-Allow-Methods} value, or null to echo the requested method. */
+    @Nullable String allowMethods() {
+        return this.allowMethods;
+    }
+
+    /** The {@code Access-Control-Allow-Headers} value, or null to echo the requested headers. */
+    @Nullable String allowHeaders() {
+        return this.allowHeaders;
+    }
+
+    @Nullable String exposeHeaders() {
+        return this.exposeHeaders;
+    }
+
+    /** The {@code Access-Control-Max-Age} value, in seconds. */
+    String maxAge() {
+        return this.maxAge;
     }
 
     /**
@@ -269,15 +249,6 @@ public final class CompiledPolicy {
             i++;
         }
         return true;
-    }
-
-    private static boolean hasTokenChar(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (Tokens.isTokenChar(value.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private boolean allowsHeader(String value, int start, int end) {

@@ -1,13 +1,17 @@
 package io.corsboot.core;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of one request. Decisions carry no request data, so each policy holds one instance per kind and
- * reason and deciding allocates nothing; {@link #writeHeaders} reads the request again for what it echoes.
+ * The outcome of one request, a plain value: it carries no request data, so each policy holds one instance per kind
+ * and reason and deciding allocates nothing. {@link CompiledPolicy#decide} makes it, and {@link HeaderWriter} writes
+ * the headers it calls for.
  *
  * @param policy the policy that decided, or null when no policy covers the path
  * @param kind whether the request is a preflight
@@ -27,8 +31,8 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
 
         /** The kind of a request: a plain {@code OPTIONS} is an actual request. */
         public static Kind of(CorsRequest request) {
-            return ("OPTIONS".equals(request.method()) && request.header(CompiledPolicy.ORIGIN) != null
-                    && request.header(CompiledPolicy.REQUEST_METHOD) != null) ? PREFLIGHT : ACTUAL;
+            return ("OPTIONS".equals(request.method()) && request.header(CorsHeaders.ORIGIN) != null
+                    && request.header(CorsHeaders.REQUEST_METHOD) != null) ? PREFLIGHT : ACTUAL;
         }
 
         /**
@@ -36,13 +40,17 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
          * actual request's own method.
          */
         public @Nullable String requestedMethod(CorsRequest request) {
-            return (this == PREFLIGHT) ? request.header(CompiledPolicy.REQUEST_METHOD) : request.method();
+            return (this == PREFLIGHT) ? request.header(CorsHeaders.REQUEST_METHOD) : request.method();
         }
     }
 
     private static final byte[][] REJECTION_BODIES = Arrays.stream(Reason.values())
         .map((reason) -> ("Invalid CORS request: " + reason.name() + "\n").getBytes(StandardCharsets.UTF_8))
         .toArray(byte[][]::new);
+
+    private static final ByteBuffer[] READ_ONLY_REJECTION_BODIES = Arrays.stream(REJECTION_BODIES)
+        .map((body) -> ByteBuffer.wrap(body).asReadOnlyBuffer())
+        .toArray(ByteBuffer[]::new);
 
     /**
      * The decision for every request whose path no policy covers, as the filters get it: they pass such a request on
@@ -57,7 +65,7 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
      * have no need of that reason; this may allocate.
      */
     public static Decision withoutPolicy(CorsRequest request) {
-        Reason reason = beforePolicy(request.header(CompiledPolicy.ORIGIN), request);
+        Reason reason = beforePolicy(request.header(CorsHeaders.ORIGIN), request);
         return new Decision(null, Kind.of(request), (reason != null) ? reason : Reason.NO_POLICY);
     }
 
@@ -68,19 +76,10 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
      */
     static @Nullable Reason beforePolicy(@Nullable String origin, CorsRequest request) {
         // A cross-site form post or link is a navigation, not a CORS request (Fetch, "Sec-Fetch-Mode").
-        if (origin == null || "navigate".equalsIgnoreCase(request.header("Sec-Fetch-Mode"))) {
+        if (origin == null || "navigate".equalsIgnoreCase(request.header(CorsHeaders.SEC_FETCH_MODE))) {
             return Reason.NOT_CORS;
         }
-        return CompiledPolicy.isSameOrigin(origin, request) ? Reason.SAME_ORIGIN : null;
-    }
-
-    /**
-     * The decision of the policy's candidate on the same request, or null when the policy has no candidate or no
-     * policy decided. Allocates nothing.
-     */
-    public @Nullable Decision decideCandidate(CorsRequest request) {
-        CompiledPolicy candidate = (this.policy != null) ? this.policy.candidate() : null;
-        return (candidate != null) ? candidate.decide(request) : null;
+        return RequestOrigin.isSameOrigin(origin, request) ? Reason.SAME_ORIGIN : null;
     }
 
     /** Whether the request is allowed as a cross-origin request. */
@@ -115,20 +114,20 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
     }
 
     /**
-     * The UTF-8 plain-text body of a rejection, naming the reason and never echoing the request. Encoded once per
-     * reason and shared by every response: callers must not modify it.
+     * The UTF-8 plain-text body of a rejection, naming the reason and never echoing the request, as a read-only
+     * view: the bytes are encoded once per reason and shared by every response, and only the view is new.
      */
-    public byte[] rejectionBody() {
-        return REJECTION_BODIES[this.reason.ordinal()];
+    public ByteBuffer rejectionBody() {
+        return READ_ONLY_REJECTION_BODIES[this.reason.ordinal()].duplicate();
     }
 
-    /**
-     * Writes the response headers this decision calls for: {@code Vary} on every request a policy covers, and the
-     * {@code Access-Control-*} headers of an allowed cross-origin request.
-     */
-    public void writeHeaders(CorsRequest request, ResponseHeaders headers) {
-        if (this.policy != null) {
-            this.policy.writeHeaders(this, request, headers);
-        }
+    /** The length in bytes of the {@link #rejectionBody() rejection body}. */
+    public int rejectionBodyLength() {
+        return REJECTION_BODIES[this.reason.ordinal()].length;
+    }
+
+    /** Writes the {@link #rejectionBody() rejection body} to a stream, without a view or a copy. */
+    public void writeRejectionBody(OutputStream out) throws IOException {
+        out.write(REJECTION_BODIES[this.reason.ordinal()]);
     }
 }

@@ -162,8 +162,9 @@ final class OriginMatcher {
     /** The ports a pattern allows, the scheme's default included; {@code ports == null} allows any. */
     private record Ports(int @Nullable [] ports) {
 
+        /** Whether the ports include the given one, by binary search in the sorted array. */
         boolean allows(int port) {
-            return OriginParser.portAllowed(this.ports, port);
+            return this.ports == null || Arrays.binarySearch(this.ports, port) >= 0;
         }
 
         Ports union(@Nullable Ports other) {

@@ -152,48 +152,24 @@ final class OriginParser {
         }
     }
 
-    private static Authority parseAuthority(String value, boolean pattern) throws InvalidOrigin {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c <= ' ' || c == 0x7f) {
-                throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
-                        "contains whitespace or a control character, which browsers never send in an origin.",
-                        "Remove it: \"" + value.replaceAll("[\\s\\p{Cntrl}]", "") + "\".");
-            }
-        }
+    /**
+     * A value cut at the delimiters of an origin and nothing checked: the scheme before {@code ://}, the authority
+     * up to the first of {@code / ? #}, its host and port, and the rest from that delimiter on. A pattern's port
+     * may be a list in brackets, such as {@code [8080,8081]}.
+     */
+    record Split(String scheme, String authority, String host, @Nullable String port, String rest) {
+    }
+
+    /** The value cut at the delimiters of an origin, or null when it has no {@code ://}. */
+    static @Nullable Split split(String value, boolean pattern) {
         int schemeEnd = value.indexOf("://");
         if (schemeEnd < 0) {
-            String bare = value.replaceAll("/+$", "");
-            throw new InvalidOrigin(Code.ORIGIN_WITHOUT_SCHEME,
-                    "has no scheme, and browsers always send one, so it can never match.",
-                    "Add the scheme: \"https://" + bare + "\" (or \"http://" + bare + "\" for a local server).");
+            return null;
         }
-        String scheme = value.substring(0, schemeEnd);
-        if (pattern && scheme.contains("*")) {
-            throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
-                    "has a \"*\" in its scheme, and a pattern names its scheme: http or https.",
-                    "Write one pattern per scheme, such as \"https://" + value.substring(schemeEnd + 3) + "\".");
-        }
-        if (!scheme.matches("[A-Za-z][A-Za-z0-9+.-]*")) {
-            throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a scheme that is not a valid URL scheme.",
-                    "Write the origin as scheme://host[:port], such as \"https://app.example.com\".");
-        }
-        scheme = scheme.toLowerCase(Locale.ROOT);
-        String rest = value.substring(schemeEnd + 3);
-        int pathStart = indexOfAny(rest, "/?#");
-        String authority = (pathStart < 0) ? rest : rest.substring(0, pathStart);
-        if (pathStart >= 0) {
-            String what = rest.substring(pathStart).equals("/") ? "a trailing slash" : "a path, query or fragment";
-            throw new InvalidOrigin(Code.ORIGIN_HAS_PATH,
-                    "has " + what + ", and browsers never send one in an origin, so it can never match.",
-                    "Remove it: \"" + scheme + "://" + authority + "\".");
-        }
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            throw new InvalidOrigin(Code.ORIGIN_HAS_USERINFO,
-                    "has user information, and browsers never send it in an origin, so it can never match.",
-                    "Remove it: \"" + scheme + "://" + authority.substring(at + 1) + "\".");
-        }
+        String afterScheme = value.substring(schemeEnd + 3);
+        int pathStart = indexOfAny(afterScheme, "/?#");
+        String authority = (pathStart < 0) ? afterScheme : afterScheme.substring(0, pathStart);
+        String rest = (pathStart < 0) ? "" : afterScheme.substring(pathStart);
         String host = authority;
         String port = null;
         int bracket = authority.lastIndexOf(']');
@@ -207,11 +183,66 @@ final class OriginParser {
             host = authority.substring(0, portStart);
             port = authority.substring(portStart + 1);
         }
-        if (host.isEmpty()) {
+        return new Split(value.substring(0, schemeEnd), authority, host, port, rest);
+    }
+
+    /** Whether a value holds whitespace or a control character, which browsers never send in an origin. */
+    static boolean hasWhitespaceOrControl(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= ' ' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a value is a URL scheme in any case (RFC 3986, section 3.1). */
+    static boolean isSchemeName(String value) {
+        return value.matches("[A-Za-z][A-Za-z0-9+.-]*");
+    }
+
+    private static Authority parseAuthority(String value, boolean pattern) throws InvalidOrigin {
+        if (hasWhitespaceOrControl(value)) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
+                    "contains whitespace or a control character, which browsers never send in an origin.",
+                    "Remove it: \"" + value.replaceAll("[\\s\\p{Cntrl}]", "") + "\".");
+        }
+        Split split = split(value, pattern);
+        if (split == null) {
+            String bare = value.replaceAll("/+$", "");
+            throw new InvalidOrigin(Code.ORIGIN_WITHOUT_SCHEME,
+                    "has no scheme, and browsers always send one, so it can never match.",
+                    "Add the scheme: \"https://" + bare + "\" (or \"http://" + bare + "\" for a local server).");
+        }
+        if (pattern && split.scheme().contains("*")) {
+            throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
+                    "has a \"*\" in its scheme, and a pattern names its scheme: http or https.",
+                    "Write one pattern per scheme, such as \"https://" + split.authority() + split.rest() + "\".");
+        }
+        if (!isSchemeName(split.scheme())) {
+            throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a scheme that is not a valid URL scheme.",
+                    "Write the origin as scheme://host[:port], such as \"https://app.example.com\".");
+        }
+        String scheme = split.scheme().toLowerCase(Locale.ROOT);
+        String authority = split.authority();
+        if (!split.rest().isEmpty()) {
+            String what = split.rest().equals("/") ? "a trailing slash" : "a path, query or fragment";
+            throw new InvalidOrigin(Code.ORIGIN_HAS_PATH,
+                    "has " + what + ", and browsers never send one in an origin, so it can never match.",
+                    "Remove it: \"" + scheme + "://" + authority + "\".");
+        }
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            throw new InvalidOrigin(Code.ORIGIN_HAS_USERINFO,
+                    "has user information, and browsers never send it in an origin, so it can never match.",
+                    "Remove it: \"" + scheme + "://" + authority.substring(at + 1) + "\".");
+        }
+        if (split.host().isEmpty()) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has no host.",
                     "Write the origin as scheme://host[:port], such as \"https://app.example.com\".");
         }
-        return new Authority(scheme, host, port);
+        return new Authority(scheme, split.host(), split.port());
     }
 
     private static int parsePort(String value, @Nullable String port, String scheme) throws InvalidOrigin {
@@ -348,11 +379,6 @@ final class OriginParser {
             }
         }
         return -1;
-    }
-
-    /** Whether a pattern's ports include the given one; null means any port. */
-    static boolean portAllowed(int @Nullable [] ports, int port) {
-        return ports == null || Arrays.binarySearch(ports, port) >= 0;
     }
 
     /** Whether an origin's host is a loopback one, where plain http is not a risk. */

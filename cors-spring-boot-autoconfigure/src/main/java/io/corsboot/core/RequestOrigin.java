@@ -66,6 +66,15 @@ public final class RequestOrigin {
         return (int) (parsed >>> 32);
     }
 
+    /**
+     * Whether an {@code Origin} header value names the scheme, host and port the request arrived on; a malformed
+     * value never does. Allocates nothing.
+     */
+    public static boolean isSameOrigin(String origin, CorsRequest request) {
+        long parsed = parse(origin);
+        return parsed != MALFORMED && isSameOrigin(origin, parsed, request.scheme(), request.host(), request.port());
+    }
+
     /** Whether a well-formed origin names the scheme, host and port that a request arrived on. */
     static boolean isSameOrigin(String origin, long parsed, String scheme, String host, int port) {
         int schemeEnd = schemeEnd(parsed);

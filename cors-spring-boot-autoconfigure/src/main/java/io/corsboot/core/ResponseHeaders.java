@@ -1,7 +1,8 @@
 package io.corsboot.core;
 
 /**
- * Where a {@link Decision} writes its response headers; each web stack implements it over its own response.
+ * Where {@link HeaderWriter} writes the response headers of a decision; each web stack implements it over its own
+ * response.
  *
  * @since 0.1.0
  */

@@ -3,6 +3,7 @@ package io.corsboot.core;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,8 +46,8 @@ public final class SuppliedOrigins {
             Map<String, Checked<OriginPattern>> patterns) {
         this.supplier = supplier;
         this.policy = policy;
-        this.origins = origins;
-        this.patterns = patterns;
+        this.origins = Collections.unmodifiableMap(new HashMap<>(origins));
+        this.patterns = Collections.unmodifiableMap(new HashMap<>(patterns));
         // One hashing pass over what may be tens of thousands of origins, hence no Set.copyOf of a list.
         Set<String> exact = new HashSet<>((int) (origins.size() / 0.75f) + 1);
         Set<OriginPattern> accepted = new LinkedHashSet<>();

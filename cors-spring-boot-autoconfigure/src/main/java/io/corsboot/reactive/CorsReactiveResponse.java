@@ -2,12 +2,11 @@ package io.corsboot.reactive;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -15,43 +14,22 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
-import io.corsboot.core.ResponseHeaders;
-import io.corsboot.web.Vary;
+import io.corsboot.web.CoveredResponseHeaders;
 
 /**
  * The response of a request that a policy covers. The decision's headers are written when the filter decides, so
- * that the rest of the chain sees them, and again just before the response commits: a handler may have replaced
- * {@code Vary}, and an error handler may have started from a cleared response.
- * <p>
- * The rest of the chain writes through this decorator, which writes the headers again before each write. Hand-written
- * instead of {@code beforeCommit}, whose Reactor pipeline at commit allocated about 1 KB more per request in
- * {@code ReactiveFilterBenchmark}. What escapes the decorator, an error handler or a response that the
- * server completes after the chain, still gets a {@code beforeCommit} action: see {@link #afterChain()}.
+ * that the rest of the chain sees them; the rest of the chain writes headers through a view that keeps them as
+ * {@link CoveredResponseHeaders} says. What escapes this decorator, an error handler or a response that the server
+ * completes after the chain, still gets the decision's headers again when the response commits: see
+ * {@link #afterChain()}.
  */
-class CorsReactiveResponse extends ServerHttpResponseDecorator implements ResponseHeaders {
+class CorsReactiveResponse extends ServerHttpResponseDecorator {
 
-    private final Decision decision;
-
-    private final CorsRequest request;
-
-    // Whether Vary lines may be there that are not ours: only then are they read back before adding a token.
-    // Hand-written because reading them back builds a list per token on Netty's headers.
-    private final boolean varyBefore;
-
-    // While writing the headers again, the Vary lines are only compared with the decision's tokens, one a line:
-    // any other Vary is rewritten, merged, one token a line, none twice.
-    private @Nullable List<String> varyLines;
-
-    private int varyIndex;
-
-    private boolean varyChanged;
+    private final GovernedHeaders headers;
 
     CorsReactiveResponse(ServerHttpResponse response, Decision decision, CorsRequest request) {
         super(response);
-        this.decision = decision;
-        this.request = request;
-        this.varyBefore = response.getHeaders().containsHeader(Vary.HEADER);
-        decision.writeHeaders(request, this);
+        this.headers = new GovernedHeaders(response.getHeaders(), decision, request);
     }
 
     /**
@@ -70,76 +48,122 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
      */
     void afterChain() {
         if (!isCommitted()) {
-            getDelegate().beforeCommit(() -> Mono.fromRunnable(this::writeHeadersAgain));
+            getDelegate().beforeCommit(() -> Mono.fromRunnable(this.headers.rules::write));
         }
     }
 
+    /** The headers, read-only once the response has committed, as the server's own are. */
     @Override
-    public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-        return Mono.defer(() -> {
-            writeAgain();
-            return getDelegate().writeWith(body);
-        });
+    public HttpHeaders getHeaders() {
+        return isCommitted() ? getDelegate().getHeaders() : this.headers;
     }
 
-    @Override
-    public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
-        return Mono.defer(() -> {
-            writeAgain();
-            return getDelegate().writeAndFlushWith(body);
-        });
-    }
+    /**
+     * The server's headers, written through {@link CoveredResponseHeaders} wherever they name a header it governs.
+     * Every writing method of {@link HttpHeaders} that does not call another is overridden.
+     */
+    private static final class GovernedHeaders extends HttpHeaders implements CoveredResponseHeaders.Target {
 
-    @Override
-    public Mono<Void> setComplete() {
-        return Mono.defer(() -> {
-            writeAgain();
-            return getDelegate().setComplete();
-        });
-    }
+        private final CoveredResponseHeaders rules;
 
-    // Before a write through this decorator; a second write finds the response committed.
-    void writeAgain() {
-        if (!isCommitted()) {
-            writeHeadersAgain();
+        GovernedHeaders(HttpHeaders headers, Decision decision, CorsRequest request) {
+            super(headers);
+            this.rules = new CoveredResponseHeaders(decision, request, this);
+            this.rules.write();
         }
-    }
 
-    private void writeHeadersAgain() {
-        HttpHeaders headers = getHeaders();
-        List<String> lines = headers.getOrEmpty(Vary.HEADER);
-        this.varyLines = lines;
-        this.varyIndex = 0;
-        this.varyChanged = false;
-        this.decision.writeHeaders(this.request, this);
-        this.varyLines = null;
-        if (this.varyChanged || this.varyIndex != lines.size()) {
-            headers.put(Vary.HEADER, Vary.merge(Vary.tokensOf(this.decision, this.request), lines));
+        @Override
+        public void set(String headerName, @Nullable String headerValue) {
+            if (CoveredResponseHeaders.governs(headerName)) {
+                this.rules.applicationSets(headerName, headerValue);
+            }
+            else {
+                super.set(headerName, headerValue);
+            }
         }
-    }
 
-    @Override
-    public void set(String name, String value) {
-        HttpHeaders headers = getHeaders();
-        // Written again only when changed: hand-written because setting an unchanged value again replaced its list
-        // of values, which cost a list and a map update per header on every allowed request.
-        if (this.varyLines == null || !value.equals(headers.getFirst(name))) {
-            headers.set(name, value);
+        @Override
+        public void add(String headerName, @Nullable String headerValue) {
+            if (CoveredResponseHeaders.governs(headerName)) {
+                this.rules.applicationAdds(headerName, headerValue);
+            }
+            else {
+                super.add(headerName, headerValue);
+            }
         }
-    }
 
-    /** Precondition: called from {@link Decision#writeHeaders}, which names each token once. */
-    @Override
-    public void addVary(String token) {
-        List<String> lines = this.varyLines;
-        if (lines != null) {
-            this.varyChanged |= this.varyIndex >= lines.size() || !lines.get(this.varyIndex).equals(token);
-            this.varyIndex++;
-            return;
+        @Override
+        public void addAll(String headerName, List<? extends String> headerValues) {
+            if (CoveredResponseHeaders.governs(headerName)) {
+                this.rules.applicationAdds(headerName, List.copyOf(headerValues));
+            }
+            else {
+                super.addAll(headerName, headerValues);
+            }
         }
-        HttpHeaders headers = getHeaders();
-        if (!this.varyBefore || !Vary.contains(headers.getOrEmpty(Vary.HEADER), token)) {
-            headers.add(Vary.HEADER, token);
+
+        @Override
+        public void setAll(Map<String, String> values) {
+            values.forEach(this::set);
+        }
+
+        @Override
+        public @Nullable List<String> put(String headerName, List<String> headerValues) {
+            if (!CoveredResponseHeaders.governs(headerName)) {
+                return super.put(headerName, headerValues);
+            }
+            List<String> previous = get(headerName);
+            this.rules.applicationSets(headerName, headerValues);
+            return previous;
+        }
+
+        @Override
+        public @Nullable List<String> putIfAbsent(String headerName, List<String> headerValues) {
+            if (!CoveredResponseHeaders.governs(headerName)) {
+                return super.putIfAbsent(headerName, headerValues);
+            }
+            List<String> previous = get(headerName);
+            if (previous == null) {
+                this.rules.applicationSets(headerName, headerValues);
+            }
+            return previous;
+        }
+
+        @Override
+        public @Nullable List<String> remove(String key) {
+            if (!CoveredResponseHeaders.governs(key)) {
+                return super.remove(key);
+            }
+            List<String> previous = get(key);
+            this.rules.applicationSets(key, List.of());
+            return previous;
+        }
+
+        @Override
+        public void clear() {
+            super.clear();
+            this.rules.write();
+        }
+
+
+        @Override
+        public boolean has(String name) {
+            return containsHeader(name);
+        }
+
+        @Override
+        public Iterable<String> lines(String name) {
+            return getOrEmpty(name);
+        }
+
+        @Override
+        public void replace(String name, String value) {
+            super.set(name, value);
+        }
+
+        @Override
+        public void append(String name, String value) {
+            super.add(name, value);
         }
     }
 
@@ -152,10 +176,7 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator implements Respon
 
         @Override
         public Mono<Void> writeWith(Path file, long position, long count) {
-            return Mono.defer(() -> {
-                writeAgain();
-                return ((ZeroCopyHttpOutputMessage) getDelegate()).writeWith(file, position, count);
-            });
+            return ((ZeroCopyHttpOutputMessage) getDelegate()).writeWith(file, position, count);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.corsboot.reactive;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -79,9 +80,9 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
         if (decision.allowed()) {
             return response.setComplete();
         }
-        byte[] body = decision.rejectionBody();
+        ByteBuffer body = decision.rejectionBody();
         response.getHeaders().setContentType(TEXT_PLAIN_UTF8);
-        response.getHeaders().setContentLength(body.length);
+        response.getHeaders().setContentLength(body.remaining());
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
     }

@@ -83,10 +83,9 @@ public class CorsServletFilter extends OncePerRequestFilter {
         }
         response.setStatus(decision.status());
         if (!decision.allowed()) {
-            byte[] body = decision.rejectionBody();
             response.setContentType("text/plain;charset=UTF-8");
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            response.setContentLength(decision.rejectionBodyLength());
+            decision.writeRejectionBody(response.getOutputStream());
         }
     }
 
@@ -109,8 +108,8 @@ public class CorsServletFilter extends OncePerRequestFilter {
         if (!contextPath.isEmpty()) {
             return RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
         }
-        // Without a context path the path within the application is the whole path, parsed directly: hand-written
-        // because RequestPath.parse adds an object per request around the same parse.
+        // Without a context path the path within the application is the whole path, parsed directly:
+        // RequestPath.parse adds an object per request around the same parse.
         String path = request.getRequestURI();
         return this.processor.mayCover(path) ? PathContainer.parsePath(path) : null;
     }

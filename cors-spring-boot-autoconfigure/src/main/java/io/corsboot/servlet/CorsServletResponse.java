@@ -1,81 +1,106 @@
 package io.corsboot.servlet;
 
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
-import io.corsboot.core.ResponseHeaders;
-import io.corsboot.web.Vary;
+import io.corsboot.web.CoveredResponseHeaders;
 
 /**
- * The response of a request a policy covers: the application may set {@code Vary} or reset the response, and the
- * decision's headers stay.
+ * The response of a request a policy covers: the application may set {@code Vary}, write {@code Access-Control-*}
+ * headers or reset the response, and the decision's headers stay as {@link CoveredResponseHeaders} says.
  */
-final class CorsServletResponse extends HttpServletResponseWrapper implements ResponseHeaders {
+final class CorsServletResponse extends HttpServletResponseWrapper implements CoveredResponseHeaders.Target {
 
-    private final Decision decision;
-
-    private final CorsRequest request;
-
-    // Whether Vary lines were there before the decision's: only then are they read back before adding a token.
-    // Hand-written because reading them back (getHeaders copies them) cost 2 lists per preflight in the profile.
-    private boolean varyBefore;
+    private final CoveredResponseHeaders headers;
 
     CorsServletResponse(HttpServletResponse response, Decision decision, CorsRequest request) {
         super(response);
-        this.decision = decision;
-        this.request = request;
-        writeDecisionHeaders();
-    }
-
-    private void writeDecisionHeaders() {
-        this.varyBefore = containsHeader(Vary.HEADER);
-        this.decision.writeHeaders(this.request, this);
+        this.headers = new CoveredResponseHeaders(decision, request, this);
+        this.headers.write();
     }
 
     @Override
-    public void set(String name, String value) {
-        super.setHeader(name, value);
-    }
-
-    /** Precondition: called from {@link Decision#writeHeaders}, which names each token once. */
-    @Override
-    public void addVary(String token) {
-        if (!this.varyBefore || !Vary.contains(getHeaders(Vary.HEADER), token)) {
-            super.addHeader(Vary.HEADER, token);
+    public void setHeader(String name, @Nullable String value) {
+        if (CoveredResponseHeaders.governs(name)) {
+            this.headers.applicationSets(name, value);
         }
-    }
-
-    @Override
-    public void setHeader(String name, String value) {
-        if (!Vary.HEADER.equalsIgnoreCase(name)) {
+        else {
             super.setHeader(name, value);
-            return;
         }
-        List<String> tokens = Vary.merge(Vary.tokensOf(this.decision, this.request), List.of(value));
-        super.setHeader(Vary.HEADER, tokens.get(0));
-        tokens.subList(1, tokens.size()).forEach((token) -> super.addHeader(Vary.HEADER, token));
     }
 
     @Override
-    public void addHeader(String name, String value) {
-        if (!Vary.HEADER.equalsIgnoreCase(name)) {
-            super.addHeader(name, value);
-            return;
+    public void addHeader(String name, @Nullable String value) {
+        if (CoveredResponseHeaders.governs(name)) {
+            this.headers.applicationAdds(name, value);
         }
-        for (String token : Vary.tokens(List.of(value))) {
-            if (!Vary.contains(getHeaders(Vary.HEADER), token)) {
-                super.addHeader(Vary.HEADER, token);
-            }
+        else {
+            super.addHeader(name, value);
+        }
+    }
+
+    @Override
+    public void setIntHeader(String name, int value) {
+        if (CoveredResponseHeaders.governs(name)) {
+            this.headers.applicationSets(name, Integer.toString(value));
+        }
+        else {
+            super.setIntHeader(name, value);
+        }
+    }
+
+    @Override
+    public void addIntHeader(String name, int value) {
+        if (CoveredResponseHeaders.governs(name)) {
+            this.headers.applicationAdds(name, Integer.toString(value));
+        }
+        else {
+            super.addIntHeader(name, value);
+        }
+    }
+
+    // A date is never a value of Vary or of a CORS header: a governed header written as one is dropped.
+    @Override
+    public void setDateHeader(String name, long date) {
+        if (!CoveredResponseHeaders.governs(name)) {
+            super.setDateHeader(name, date);
+        }
+    }
+
+    @Override
+    public void addDateHeader(String name, long date) {
+        if (!CoveredResponseHeaders.governs(name)) {
+            super.addDateHeader(name, date);
         }
     }
 
     @Override
     public void reset() {
         super.reset();
-        writeDecisionHeaders();
+        this.headers.write();
+    }
+
+
+    @Override
+    public boolean has(String name) {
+        return super.containsHeader(name);
+    }
+
+    @Override
+    public Iterable<String> lines(String name) {
+        return super.getHeaders(name);
+    }
+
+    @Override
+    public void replace(String name, String value) {
+        super.setHeader(name, value);
+    }
+
+    @Override
+    public void append(String name, String value) {
+        super.addHeader(name, value);
     }
 }

@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.CorsHeaders;
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
 import io.corsboot.core.DecisionListener;
@@ -47,7 +48,7 @@ public final class CandidateReport implements DecisionListener {
         CompiledPolicy policy = decision.policy();
         if (policy != null) {
             this.reports.computeIfAbsent(policy.name(), PolicyReport::new)
-                .record(decision, candidate, request.header(CompiledPolicy.ORIGIN), this.nanoTime.getAsLong());
+                .record(decision, candidate, request.header(CorsHeaders.ORIGIN), this.nanoTime.getAsLong());
         }
     }
 

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.server.PathContainer;
 
 import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.CorsHeaders;
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
 import io.corsboot.core.DecisionListener;
@@ -50,10 +51,11 @@ public final class CorsProcessor {
      */
     public Decision process(PathContainer path, CorsRequest request) {
         Decision decision = this.snapshots.get().decide(path, request);
-        if (decision.policy() == null) {
+        CompiledPolicy policy = decision.policy();
+        if (policy == null) {
             return decision;
         }
-        Decision candidate = decision.decideCandidate(request);
+        Decision candidate = policy.decideCandidate(request);
         if (decision.isCrossOriginVerdict() && !decision.allowed() && logger.isDebugEnabled()) {
             logger.debug(describeRejection(decision, request));
         }
@@ -67,7 +69,7 @@ public final class CorsProcessor {
         CompiledPolicy policy = decision.policy();
         return "Rejected CORS " + decision.kind().name().toLowerCase(Locale.ROOT) + " request: policy '"
                 + ((policy != null) ? policy.name() : null) + "', origin "
-                + quoted(request.header(CompiledPolicy.ORIGIN)) + ", method "
+                + quoted(request.header(CorsHeaders.ORIGIN)) + ", method "
                 + quoted(decision.kind().requestedMethod(request)) + ", reason " + decision.reason();
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
+import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.RecordedHeaders;
 
 /**
@@ -75,7 +76,7 @@ public final class Vary {
      */
     public static List<String> tokensOf(Decision decision, CorsRequest request) {
         RecordedHeaders headers = new RecordedHeaders();
-        decision.writeHeaders(request, headers);
+        HeaderWriter.write(decision, request, headers);
         return headers.vary();
     }
 

@@ -211,6 +211,17 @@ class CorsServletAutoConfigurationTests {
             });
     }
 
+    @Test
+    void springSecuritysChainKeepsItsClassAndRequestMatcher() {
+        // Spring Security checks the request matchers of DefaultSecurityFilterChain beans, such as an any-request
+        // chain declared before others.
+        this.contextRunner.withUserConfiguration(SecurityChainConfiguration.class).run((context) -> {
+            assertThat(context.getBean(SecurityFilterChain.class)).isInstanceOfSatisfying(
+                    DefaultSecurityFilterChain.class,
+                    (chain) -> assertThat(chain.getRequestMatcher()).isSameAs(AnyRequestMatcher.INSTANCE));
+        });
+    }
+
     private static FilterRegistrationBean<?> corsRegistration(AssertableWebApplicationContext context) {
         return context.getBeansOfType(FilterRegistrationBean.class)
             .values()

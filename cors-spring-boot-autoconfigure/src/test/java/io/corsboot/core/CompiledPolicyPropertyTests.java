@@ -48,7 +48,7 @@ class CompiledPolicyPropertyTests {
             @ForAll("requests") TestRequest request) {
         Decision decision = model.compiled().decide(request);
         RecordedHeaders recorded = new RecordedHeaders();
-        decision.writeHeaders(request, recorded);
+        HeaderWriter.write(decision, request, recorded);
         Map<String, String> headers = recorded.asMap();
 
         // Visible ASCII, space and tab only: no CR, LF or NUL, nothing that could end or split a header line.

@@ -3,6 +3,9 @@ package io.corsboot.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import net.jqwik.api.Arbitraries;
@@ -13,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.Size;
+import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.OriginParser.ExactOrigin;
 import io.corsboot.core.OriginParser.InvalidOrigin;
@@ -43,15 +47,23 @@ class OriginParserPropertyTests {
 
     @Property(tries = 3000)
     void acceptsAnExactOriginOnlyInTheFormBrowsersSend(@ForAll("configured") String value) throws InvalidOrigin {
+        String expected = WrittenOrigin.serialisedExact(value);
         ExactOrigin origin;
         try {
             origin = OriginParser.parseExact(value);
         }
         catch (InvalidOrigin ex) {
             assertReported(ex);
+            assertThat(expected).as("a well-formed origin refused: " + ex.getMessage()).isNull();
+            if (WrittenOrigin.lacksScheme(value)) {
+                assertThat(ex.code()).isEqualTo(ConfigProblem.Code.ORIGIN_WITHOUT_SCHEME);
+            }
             return;
         }
         String serialised = origin.serialised();
+        if (expected != null) {
+            assertThat(serialised).isEqualTo(expected);
+        }
         if (!"null".equals(serialised) && serialised.length() <= RequestOrigin.MAX_LENGTH) {
             assertThat(RequestOrigin.parse(serialised)).isNotEqualTo(RequestOrigin.MALFORMED);
         }
@@ -60,12 +72,17 @@ class OriginParserPropertyTests {
 
     @Property(tries = 3000)
     void acceptsAPatternOnlyWhenItMatchesTheOriginsItDescribes(@ForAll("configured") String value) {
+        boolean wellFormed = WrittenOrigin.isWellFormedPattern(value);
         OriginPattern pattern;
         try {
             pattern = OriginParser.parsePattern(value);
         }
         catch (InvalidOrigin ex) {
             assertReported(ex);
+            assertThat(wellFormed).as("a well-formed pattern refused: " + ex.getMessage()).isFalse();
+            if (WrittenOrigin.lacksScheme(value)) {
+                assertThat(ex.code()).isEqualTo(ConfigProblem.Code.ORIGIN_WITHOUT_SCHEME);
+            }
             return;
         }
         if (pattern.host() == null) {
@@ -159,6 +176,58 @@ class OriginParserPropertyTests {
     Arbitrary<String> tokens() {
         return Arbitraries.oneOf(Arbitraries.of("GET", "post", "*", "Content-Type", "X-A"),
                 Arbitraries.strings().withChars(CorsArbitraries.AWKWARD_CHARACTERS).ofMaxLength(6));
+    }
+
+    /**
+     * A model of configured values, read by hand and stricter than the parser: the values it calls well-formed must
+     * be accepted, and a value without {@code ://} must be refused for its missing scheme.
+     */
+    private static final class WrittenOrigin {
+
+        // ASCII host names of labels of 1 to 63 characters (RFC 1035), which IDNA leaves as they are.
+        private static final String HOST_NAME = "[A-Za-z0-9_-]{1,63}(?:\\.[A-Za-z0-9_-]{1,63})*";
+
+        private static final String PORT = "[1-9][0-9]{0,4}";
+
+        private static final Pattern EXACT = Pattern
+            .compile("([A-Za-z][A-Za-z0-9+.-]*)://(" + HOST_NAME + ")(?::(" + PORT + "))?");
+
+        private static final Pattern PATTERN = Pattern.compile("(?i:https?)://(?:\\*|(?:\\*\\.)?" + HOST_NAME
+                + ")(?::(?:" + PORT + "|\\[\\*]|\\[" + PORT + "(?:," + PORT + ")*]))?");
+
+        /** The serialised form of a well-formed exact origin, or null when the model does not call it well-formed. */
+        static @Nullable String serialisedExact(String value) {
+            if ("null".equals(value)) {
+                return "null";
+            }
+            Matcher matcher = EXACT.matcher(value);
+            if (!matcher.matches() || !portsInRange(value)) {
+                return null;
+            }
+            String scheme = matcher.group(1).toLowerCase(Locale.ROOT);
+            String port = matcher.group(3);
+            boolean defaultPort = port == null || Integer.parseInt(port) == RequestOrigin.defaultPort(scheme);
+            return scheme + "://" + matcher.group(2).toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
+        }
+
+        static boolean isWellFormedPattern(String value) {
+            return "*".equals(value) || (PATTERN.matcher(value).matches() && portsInRange(value));
+        }
+
+        /** Whether a value is printable and has no {@code ://}: refused for its missing scheme, then. */
+        static boolean lacksScheme(String value) {
+            return !value.contains("://") && value.chars().allMatch((c) -> c > ' ' && c != 0x7f);
+        }
+
+        private static boolean portsInRange(String value) {
+            Matcher port = Pattern.compile("[0-9]{5}").matcher(value.substring(value.indexOf("://") + 3));
+            while (port.find()) {
+                if (Integer.parseInt(port.group()) > 65535) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @FunctionalInterface

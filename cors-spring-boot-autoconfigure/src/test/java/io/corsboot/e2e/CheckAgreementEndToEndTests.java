@@ -101,6 +101,7 @@ class CheckAgreementEndToEndTests {
         if (reason == Reason.NO_POLICY) {
             // The filter writes nothing where no policy covers the path: the application's own CORS answers there.
             assertThat(answer.get("responseHeaders").properties()).as("responseHeaders").isEmpty();
+            assertThat(actual.decisions()).as("decisions of a policy").isZero();
             return;
         }
         assertThat(actual.status() == 403 && !actual.handlerCalled()).as("rejected").isEqualTo(rejected);

@@ -6,8 +6,7 @@ import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
+import io.corsboot.testing.CaseHandler;
 
 /**
  * What the handler of both stacks' test applications does, and the requests that reached it, by the
@@ -21,27 +20,18 @@ final class HandlerCalls {
     private final Set<String> ids = ConcurrentHashMap.newKeySet();
 
     /**
-     * Records the call and answers as {@link TestServer} describes, the same on both stacks.
+     * Records the call and answers as {@link CaseHandler} says, the same on both stacks.
      * @param id the request's {@value #HEADER}
      * @param path the path within the application
-     * @param setHeader sets a response header, replacing any value
+     * @param set sets a response header, replacing any value
+     * @param add adds a line to a response header
      * @return the status to answer with
      */
-    int handle(@Nullable String id, String path, BiConsumer<String, String> setHeader) {
+    int handle(@Nullable String id, String path, BiConsumer<String, String> set, BiConsumer<String, String> add) {
         if (id != null) {
             this.ids.add(id);
         }
-        setHeader.accept("X-Handler", "called");
-        if (path.endsWith("/vary")) {
-            setHeader.accept("Vary", "Accept-Encoding");
-        }
-        if (path.endsWith("/boom")) {
-            throw new IllegalStateException("The handler failed on purpose");
-        }
-        if (path.endsWith("/not-found")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The handler found nothing on purpose");
-        }
-        return path.endsWith("/missing") ? 404 : 200;
+        return CaseHandler.handle(path, set, add);
     }
 
     boolean called(String id) {

@@ -52,7 +52,8 @@ class MvcTestApplication {
                 RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS })
         ResponseEntity<String> handle(HttpServletRequest request, HttpServletResponse response) {
             String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
-            int status = this.calls.handle(request.getHeader(HandlerCalls.HEADER), path, response::setHeader);
+            int status = this.calls.handle(request.getHeader(HandlerCalls.HEADER), path, response::setHeader,
+                    response::addHeader);
             return ResponseEntity.status(status).body("handled");
         }
 

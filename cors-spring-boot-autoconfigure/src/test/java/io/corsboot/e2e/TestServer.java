@@ -26,10 +26,8 @@ import io.corsboot.testing.CorsCases;
 
 /**
  * An application on a real server and a random port, sent real requests with the JDK's HTTP client. Its handler
- * answers every method on every path with 200 and {@code X-Handler: called}; on a path ending in {@code /vary} it
- * sets {@code Vary: Accept-Encoding}, in {@code /missing} it answers 404, in {@code /boom} it throws, in
- * {@code /not-found} it throws a {@code ResponseStatusException} with 404.
- * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}, and {@link #GLOBAL_CORS_PATHS}
+ * answers every method on every path as {@link io.corsboot.testing.CaseHandler} says. {@value #ANNOTATED_PATH} is
+ * also handled by a method with {@code @CrossOrigin}, and {@link #GLOBAL_CORS_PATHS}
  * have a global CORS mapping; both allow {@link CorsCases#SPRING_CORS_ORIGIN} alone. On Spring MVC,
  * {@value #ASYNC_PATH} answers the same on an async dispatch. With Spring Security,
  * {@code /secure/**} requires HTTP Basic authentication, {@code /secure/admin/**} a role the user lacks, and Spring

@@ -52,7 +52,7 @@ class WebFluxTestApplication {
             String path = request.getPath().pathWithinApplication().value();
             // A throw here reaches WebFlux's error handling as a Mono.error would.
             int status = this.calls.handle(request.getHeaders().getFirst(HandlerCalls.HEADER), path,
-                    response.getHeaders()::set);
+                    response.getHeaders()::set, response.getHeaders()::add);
             return Mono.just(ResponseEntity.status(status).body("handled"));
         }
 

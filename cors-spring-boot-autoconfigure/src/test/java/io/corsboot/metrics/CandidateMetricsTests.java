@@ -10,6 +10,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.testing.TestRequest;
 import io.corsboot.web.PolicySnapshot;
@@ -68,6 +69,7 @@ class CandidateMetricsTests {
     private void send(String path, String method, String origin) {
         TestRequest request = new TestRequest(method, (origin != null) ? Map.of("Origin", origin) : Map.of());
         Decision decision = this.snapshot.decide(PathContainer.parsePath(path), request);
-        this.metrics.onDecision(decision, decision.decideCandidate(request), request);
+        CompiledPolicy policy = decision.policy();
+        this.metrics.onDecision(decision, (policy != null) ? policy.decideCandidate(request) : null, request);
     }
 }

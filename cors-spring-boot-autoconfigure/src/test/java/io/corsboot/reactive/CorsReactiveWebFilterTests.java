@@ -1,16 +1,24 @@
 package io.corsboot.reactive;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ZeroCopyHttpOutputMessage;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
@@ -21,6 +29,10 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.testing.CaseHandler;
+import io.corsboot.testing.CorsCase;
+import io.corsboot.testing.CorsCase.Scope;
+import io.corsboot.testing.CorsCases;
 import io.corsboot.web.CorsProcessor;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -30,9 +42,43 @@ class CorsReactiveWebFilterTests {
 
     private static final String APP = "https://app.example.com";
 
+    private static final String SELF = "http://localhost:8080";
+
+    private static final CorsReactiveWebFilter casesFilter = new CorsReactiveWebFilter(
+            new CorsProcessor(new PolicySnapshotHolder(CorsCases.snapshot()), List.of()));
+
     private final CorsReactiveWebFilter filter = new CorsReactiveWebFilter(processor());
 
     private final AtomicBoolean chainCalled = new AtomicBoolean();
+
+    static Stream<CorsCase> casesBehindAFilter() {
+        return CorsCases.all().filter((c) -> c.scope() != Scope.SERVER);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("casesBehindAFilter")
+    void behavesAsTheCaseSays(CorsCase c) {
+        MockServerHttpRequest.BodyBuilder request = MockServerHttpRequest
+            .method(HttpMethod.valueOf(c.request().method()), URI.create(SELF + c.request().path()));
+        c.request().headers().forEach((name, value) -> request.header(name, value.replace(CorsCase.SELF, SELF)));
+        MockServerWebExchange exchange = MockServerWebExchange.from(request);
+        casesFilter.filter(exchange, (filtered) -> {
+            this.chainCalled.set(true);
+            ServerHttpResponse response = filtered.getResponse();
+            response.setStatusCode(HttpStatusCode.valueOf(CaseHandler.handle(c.request().path(),
+                    response.getHeaders()::set, response.getHeaders()::add)));
+            return response.setComplete();
+        }).block();
+        exchange.getResponse().setComplete().block();
+
+        assertThat(this.chainCalled.get()).as("handler called").isEqualTo(c.expected().handlerCalled());
+        assertThat(exchange.getResponse().getStatusCode()).as("status")
+            .isEqualTo(HttpStatusCode.valueOf(c.expected().status()));
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getResponse().getHeaders().forEach((name, lines) -> headers.put(name, String.join(", ", lines)));
+        assertThat(headers).containsAllEntriesOf(c.expected().headers());
+        assertThat(headers).doesNotContainKeys(c.expected().absent().toArray(String[]::new));
+    }
 
     @Test
     void aHandlerThatReplacesVaryKeepsOrigin() {

@@ -42,6 +42,9 @@ public record CorsCase(String name, Req request, Resp expected, Scope scope) {
         /** Everywhere: the decision alone determines the outcome. */
         ALL,
 
+        /** Wherever a filter runs in front of {@link CaseHandler}: the outcome depends on what the handler writes. */
+        FILTER,
+
         /** Only on a real server: the outcome depends on the handler, the error page or another CORS processor. */
         SERVER
     }

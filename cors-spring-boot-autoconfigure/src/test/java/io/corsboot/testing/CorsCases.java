@@ -7,18 +7,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.springframework.mock.env.MockEnvironment;
+
+import io.corsboot.autoconfigure.CorsConfigurationLoader;
+
 import io.corsboot.testing.CorsCase.Req;
 import io.corsboot.testing.CorsCase.Resp;
 import io.corsboot.testing.CorsCase.Scope;
+import io.corsboot.web.PolicySnapshot;
 
 /**
  * The request-handling rules of the contract as cases, all against one configuration ({@link #PROPERTIES}).
  *
- * <p>Servers that run these cases implement one handler: every method on every path answers 200 with
- * {@code X-Handler: called}; a path ending in {@code /vary} sets {@code Vary: Accept-Encoding}, replacing any value;
- * one ending in {@code /missing} answers 404; one ending in {@code /boom} throws; one ending in {@code /not-found}
- * throws a {@code ResponseStatusException} with 404, answered by the framework's error handling. Spring's own CORS
- * support also
+ * <p>Filters and servers that run these cases put one handler behind the filter, {@link CaseHandler}. On the
+ * servers, Spring's own CORS support also
  * applies, allowing {@link #SPRING_CORS_ORIGIN} alone: {@code /api/annotated} carries {@code @CrossOrigin},
  * {@code /api/global/**} and {@code /elsewhere/global/**} have a global CORS mapping, and with Spring Security all
  * three are under its {@code cors()}.
@@ -79,6 +81,16 @@ public final class CorsCases {
             "cors.policies.open.allow-credentials=true" };
 
     private CorsCases() {
+    }
+
+    /** {@link #PROPERTIES}, compiled as the starter compiles them. */
+    public static PolicySnapshot snapshot() {
+        MockEnvironment environment = new MockEnvironment();
+        for (String property : PROPERTIES) {
+            int equals = property.indexOf('=');
+            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
+        }
+        return new CorsConfigurationLoader().load(environment);
     }
 
     /** Every case. */
@@ -235,6 +247,33 @@ public final class CorsCases {
                     .request("GET", "/public/boom").origin("https://anyone.net").onServer()
                     .answer(500).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
 
+                // What the handler writes cannot widen or duplicate the policy's answer
+                named("a handler's own CORS headers never reach the browser: the policy's alone, once each")
+                    .request("GET", "/api/rogue").origin(APP).behindFilter()
+                    .answer(200).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .header("Vary", "Origin, Accept-Encoding").absent(ACAM, ACAH, ACMA, ACAPN).handlerCalled(),
+                named("a handler cannot grant credentials that the policy does not")
+                    .request("GET", "/public/rogue").origin("https://anyone.net").behindFilter()
+                    .answer(200).header(ACAO, "*").header("Vary", "Origin, Accept-Encoding")
+                    .absent(ACAC, ACEH, ACAM, ACAH, ACMA, ACAPN).handlerCalled(),
+                named("a handler writes no CORS headers on a covered path, not even to a request without Origin")
+                    .request("GET", "/api/rogue").behindFilter()
+                    .answer(200).header("Vary", "Origin, Accept-Encoding").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a handler writes no CORS headers to a same-origin request on a covered path")
+                    .request("GET", "/api/rogue").origin(CorsCase.SELF).behindFilter()
+                    .answer(200).header("Vary", "Origin, Accept-Encoding").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("a 404 from a handler that writes its own CORS headers carries the policy's alone")
+                    .request("GET", "/api/rogue/missing").origin(APP).behindFilter()
+                    .answer(404).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .absent(ACAM).handlerCalled(),
+                named("the error page of a handler that wrote its own CORS headers carries the policy's alone")
+                    .request("GET", "/api/rogue/boom").origin(APP).onServer()
+                    .answer(500).header(ACAO, APP).header(ACAC, "true").absent(ACAM).handlerCalled(),
+                named("on a path no policy covers, the handler's own CORS headers pass untouched")
+                    .request("GET", "/elsewhere/rogue").origin(APP).behindFilter()
+                    .answer(200).header(ACAC, "true").header(ACEH, "X-Secret").header(ACAM, "*")
+                    .header("Vary", "Accept-Encoding, Origin").handlerCalled(),
+
                 // Spring's own CORS support on a covered path: the policy alone decides
                 named("@CrossOrigin on a covered path adds no second set of headers and no Vary of its own")
                     .request("GET", "/api/annotated").origin(APP).onServer()
@@ -321,6 +360,11 @@ public final class CorsCases {
 
         Builder onServer() {
             this.scope = Scope.SERVER;
+            return this;
+        }
+
+        Builder behindFilter() {
+            this.scope = Scope.FILTER;
             return this;
         }
 

@@ -6,13 +6,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.http.server.PathContainer;
-import org.springframework.mock.env.MockEnvironment;
 
-import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.Decision;
+import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.RecordedHeaders;
-import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCase.Scope;
+import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCases;
 import io.corsboot.testing.TestRequest;
 
@@ -21,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared cases, decided by the compiled snapshot alone: no server, no handler. */
 class PolicySnapshotCasesTests {
 
-    private static final PolicySnapshot snapshot = compile();
+    private static final PolicySnapshot snapshot = CorsCases.snapshot();
 
     static Stream<CorsCase> decidableCases() {
         return CorsCases.all().filter((c) -> c.scope() == Scope.ALL);
@@ -33,7 +32,7 @@ class PolicySnapshotCasesTests {
         TestRequest request = TestRequest.of(c.request());
         Decision decision = snapshot.decide(PathContainer.parsePath(c.request().path()), request);
         RecordedHeaders headers = new RecordedHeaders();
-        decision.writeHeaders(request, headers);
+        HeaderWriter.write(decision, request, headers);
 
         assertThat(!decision.answersWithoutHandler()).as("handler called").isEqualTo(c.expected().handlerCalled());
         if (decision.answersWithoutHandler()) {
@@ -41,14 +40,5 @@ class PolicySnapshotCasesTests {
         }
         assertThat(headers.asMap()).containsAllEntriesOf(c.expected().headers());
         assertThat(headers.asMap()).doesNotContainKeys(c.expected().absent().toArray(String[]::new));
-    }
-
-    private static PolicySnapshot compile() {
-        MockEnvironment environment = new MockEnvironment();
-        for (String property : CorsCases.PROPERTIES) {
-            int equals = property.indexOf('=');
-            environment.setProperty(property.substring(0, equals), property.substring(equals + 1));
-        }
-        return new CorsConfigurationLoader().load(environment);
     }
 }

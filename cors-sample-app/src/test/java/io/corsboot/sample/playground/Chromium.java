@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Debian's headless Chromium, driven through Debian's chromedriver. Both paths are given explicitly, so Selenium
- * Manager never runs and nothing is ever downloaded.
+ * Manager never runs and nothing is ever downloaded. The gateway's browser tests use it too.
  */
-final class Chromium {
+public final class Chromium {
 
     private static final Path BROWSER = Path.of("/usr/bin/chromium");
 
@@ -26,7 +26,7 @@ final class Chromium {
     }
 
     /** Fails when CI is set and Chromium is missing, so that CI never passes without the browser tests. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
         String message = BROWSER + " and " + DRIVER + " are needed for the browser tests: "
                 + "apt-get install chromium chromium-driver (.ci/run installs them)";
@@ -37,7 +37,7 @@ final class Chromium {
     }
 
     /** Starts a browser with a fresh profile in the given directory, its console messages kept for the tests. */
-    static ChromeDriver start(Path profile) {
+    public static ChromeDriver start(Path profile) {
         assertThat(profile).isEmptyDirectory();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
