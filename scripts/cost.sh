@@ -45,24 +45,14 @@ if [ "${BUILD:-1}" = 1 ]; then
     ./mvnw -B -q -Pbenchmarks -pl cors-benchmarks-app -am package -DskipTests
 fi
 javac -d "$WORK/probe" scripts/ServerThreads.java
-APP_JAR=cors-benchmarks-app/target/cost-app.jar
+SAMPLE_JAR=cors-benchmarks-app/target/cost-app.jar
 
-APP_PIDS=()
 PROBE_PID=""
-stop_all() {
-    local pid
-    [ -n "$PROBE_PID" ] && { kill "$PROBE_PID" 2> /dev/null || true; }
-    for pid in "${APP_PIDS[@]}"; do
-        kill "$pid" 2> /dev/null || true
-        wait "$pid" 2> /dev/null || true
-    done
-    APP_PIDS=()
-}
-trap stop_all EXIT
+trap 'stop_samples; [ -z "$PROBE_PID" ] || kill "$PROBE_PID" 2> /dev/null || true' EXIT
 
-# Starts one variant, leaving its port in APP_PORT and its process id in APP_PID.
+# Starts one variant, leaving its port in SAMPLE_PORT and its process id in SAMPLE_PID.
 start() {
-    local stack=$1 variant=$2 log="$WORK/$1-$2.log" args=()
+    local stack=$1 variant=$2 args=()
     [ "$stack" = webflux ] && args+=(--spring.main.web-application-type=reactive)
     case "$variant" in
         micrometer) args+=(--spring.profiles.active=micrometer) ;;
@@ -70,19 +60,7 @@ start() {
         none) args+=(--cors.enabled=false) ;;
     esac
     # shellcheck disable=SC2086
-    java -Xms256m -Xmx256m ${JAVA_OPTIONS:-} -jar "$APP_JAR" --server.address=127.0.0.1 --server.port=0 "${args[@]}" \
-        > "$log" 2>&1 &
-    APP_PID=$!
-    APP_PIDS+=("$APP_PID")
-    for _ in $(seq 1 240); do
-        APP_PORT=$(grep -soE '(Tomcat|Netty) started on ports? [0-9]+' "$log" | head -n 1 | grep -oE '[0-9]+$' || true)
-        [ -n "$APP_PORT" ] && return
-        kill -0 "$APP_PID" 2> /dev/null || break
-        sleep 0.5
-    done
-    echo "The application did not start, see $log:" >&2
-    tail -n 50 "$log" >&2
-    exit 1
+    start_sample "$WORK/$stack-$variant.log" -Xms256m -Xmx256m ${JAVA_OPTIONS:-} -- "${args[@]}"
 }
 
 # The URL and the wrk arguments of a request.
@@ -150,8 +128,8 @@ load() {
         }'
 }
 
-coproc PROBE { exec java -cp "$WORK/probe" ServerThreads; }
-PROBE_PID=$PROBE_PID
+# The JMX client complains on standard error when an application it reads from stops: expected here.
+coproc PROBE { exec java -cp "$WORK/probe" ServerThreads 2> /dev/null; }
 
 RESULTS="$WORK/results.txt"
 : > "$RESULTS"
@@ -160,9 +138,9 @@ for stack in "${STACKS[@]}"; do
     declare -A PORT=() SERVER=()
     for variant in "${VARIANTS[@]}"; do
         start "$stack" "$variant"
-        PORT[$variant]=$APP_PORT
-        SERVER[$variant]=$APP_PID
-        check "$APP_PORT" "$variant"
+        PORT[$variant]=$SAMPLE_PORT
+        SERVER[$variant]=$SAMPLE_PID
+        check "$SAMPLE_PORT" "$variant"
     done
     for request in "${REQUESTS[@]}"; do
         for variant in "${VARIANTS[@]}"; do
@@ -187,11 +165,12 @@ for stack in "${STACKS[@]}"; do
             done
         done
     done
-    for pid in "${SERVER[@]}"; do
-        [ "${JFR:-0}" = 1 ] && jcmd "$pid" JFR.stop name=cost > /dev/null
-        kill "$pid"; wait "$pid" 2> /dev/null || true
-    done
-    APP_PIDS=()
+    if [ "${JFR:-0}" = 1 ]; then
+        for pid in "${SERVER[@]}"; do
+            jcmd "$pid" JFR.stop name=cost > /dev/null
+        done
+    fi
+    stop_samples
     unset PORT SERVER
 done
 echo "Measured in ${SECONDS} s." >&2

@@ -24,8 +24,8 @@ build_sample() {
 SAMPLE_PIDS=()
 
 # Usage: start_sample LOG [JAVA-OPTION...] -- [APPLICATION-ARGUMENT...]
-# Starts the sample application on free loopback ports, also for its playground page, so that several run side by
-# side. Leaves the API's port in SAMPLE_PORT and the process id in SAMPLE_PID; stop_samples stops it.
+# Starts the application in SAMPLE_JAR (the sample, or another that a script builds) on free loopback ports, also
+# for the sample's playground page, so that several run side by side. Leaves the API's port in SAMPLE_PORT and the process id in SAMPLE_PID; stop_samples stops it.
 start_sample() {
     local log=$1 java_options=()
     shift
@@ -45,7 +45,7 @@ start_sample() {
         kill -0 "$SAMPLE_PID" 2> /dev/null || break
         sleep 0.5
     done
-    echo "The sample application did not start, see $log:" >&2
+    echo "The application did not start, see $log:" >&2
     tail -n 50 "$log" >&2
     exit 1
 }
