@@ -21,7 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sample starts as the README runs it, on either stack, and serves the API, the playground page and the
+ * The sample starts as docs/sample.md runs it, on either stack, and serves the API, the playground page and the
  * {@code cors} endpoint.
  */
 class SampleApplicationTests {

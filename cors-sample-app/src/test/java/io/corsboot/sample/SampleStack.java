@@ -3,7 +3,7 @@ package io.corsboot.sample;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The two ways the sample runs, started as the README's command starts them, but on free ports. */
+/** The two ways the sample runs, started as the commands of docs/sample.md start them, but on free ports. */
 public enum SampleStack {
 
     /** The default: Spring MVC on Tomcat. */

@@ -18,7 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The tenants walk-through of the README, on both stacks: origins from a table, a tenant added while the
+ * The tenants walk-through of docs/changing-policies.md, on both stacks: origins from a table, a tenant added while the
  * application runs, the fingerprint that follows, and a stricter candidate whose disagreements are counted.
  */
 class TenantSampleTests {
