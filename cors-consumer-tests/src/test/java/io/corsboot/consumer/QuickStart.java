@@ -20,7 +20,7 @@ record QuickStart(String dependency, String policies, String endpointExposure) {
         String text = Files.readString(readme);
         String quickStart = section(text, "## Quick start");
         return new QuickStart(block(quickStart, "xml", "<dependency>"), block(quickStart, "yaml", "cors:"),
-                block(text, "yaml", "exposure:"));
+                block(quickStart, "yaml", "exposure:"));
     }
 
     private static String section(String text, String heading) {
