@@ -1,7 +1,5 @@
 package io.corsboot.consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +17,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.SpringBootVersion;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A project outside this build, written as the README's quick start says, built by Maven against the installed
@@ -39,7 +40,7 @@ class QuickStartConsumerIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    private Process application;
+    private @Nullable Process application;
 
     /** A Spring Boot line, its web starter, and the starter of ours that a user of that line adds. */
     record BootLine(String springBootVersion, String webStarter, String starterArtifactId) {
@@ -208,25 +209,27 @@ class QuickStartConsumerIT {
     private int start(Path project) throws IOException, InterruptedException {
         Path log = project.resolve("application.log");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        this.application = new ProcessBuilder(List.of(java.toString(), "-jar", "target/consumer-1.0.jar",
+        Process started = new ProcessBuilder(List.of(java.toString(), "-jar", "target/consumer-1.0.jar",
                 "--server.port=0"))
             .directory(project.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
+        this.application = started;
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher started = STARTED_ON_PORT.matcher(Files.readString(log));
-            if (started.find()) {
-                return Integer.parseInt(started.group(1));
+            Matcher port = STARTED_ON_PORT.matcher(Files.readString(log));
+            if (port.find()) {
+                return Integer.parseInt(port.group(1));
             }
-            assertThat(this.application.isAlive()).as("the consumer is running: %s", log).isTrue();
+            assertThat(started.isAlive()).as("the consumer is running: %s", log).isTrue();
             Thread.sleep(200);
         }
         throw new AssertionError("The consumer did not start within " + STARTUP_LIMIT + ": " + log);
     }
 
-    private HttpResponse<String> get(int port, String path, String origin) throws IOException, InterruptedException {
+    private HttpResponse<String> get(int port, String path, @Nullable String origin)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(30));
         if (origin != null) {

@@ -1,15 +1,8 @@
 package io.corsboot.sample;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,6 +24,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import org.springframework.boot.SpringApplicationAotProcessor;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The sample processed ahead of time, as {@code spring-boot:process-aot} processes it (Spring Boot's AOT processor,
  * then the compiler for the sources it generates), and started in its own JVM with {@code -Dspring.aot.enabled=true}:
@@ -41,11 +36,7 @@ class AotSampleIT {
 
     private static final Pattern STARTED_ON_PORT = Pattern.compile("(Tomcat|Netty) started on ports? (\\d+)");
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
     private final List<Process> processes = new ArrayList<>();
-
-    private String api;
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -61,35 +52,28 @@ class AotSampleIT {
     @EnumSource(SampleStack.class)
     void behavesAsWithoutAot(SampleStack stack) throws Exception {
         Path aot = process(stack);
-        this.api = "http://127.0.0.1:" + start(stack, aot);
+        SampleClient api = new SampleClient("http://127.0.0.1:" + start(stack, aot));
         assertThat(Files.readString(aot.resolve("application.log"))).contains("Starting AOT-processed");
 
-        HttpResponse<String> allowed = send(get("/api/orders/1", "https://partner.example.com"));
+        HttpResponse<String> allowed = api.send(api.get("/api/orders/1", "https://partner.example.com"));
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://partner.example.com");
-        assertThat(send(get("/api/orders/1", "https://evil.example.net")).statusCode()).isEqualTo(403);
+        assertThat(api.send(api.get("/api/orders/1", "https://evil.example.net")).statusCode()).isEqualTo(403);
 
-        String listing = send(request("/actuator/cors").GET()).body();
+        String listing = api.send(api.request("/actuator/cors").GET()).body();
         assertThat(JsonPath.<List<String>>read(listing, "$.policies[*].name")).contains("partner-api", "tenant-api");
-        String check = send(request("/actuator/cors/check?path=/api/orders/1&origin=https://evil.example.net").GET())
+        String check = api
+            .send(api.request("/actuator/cors/check?path=/api/orders/1&origin=https://evil.example.net").GET())
             .body();
         assertThat(JsonPath.<Boolean>read(check, "$.allowed")).isFalse();
         assertThat(JsonPath.<String>read(check, "$.reason")).isEqualTo("ORIGIN_NOT_ALLOWED");
 
-        HttpResponse<String> supplied = send(get("/tenant-api/settings/acme", "https://acme.example.com"));
+        HttpResponse<String> supplied = api.send(api.get("/tenant-api/settings/acme", "https://acme.example.com"));
         assertThat(supplied.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://acme.example.com");
-        assertThat(JsonPath.<List<Integer>>read(listing, "$.policies[?(@.name == 'tenant-api')].suppliedOrigins"))
-            .containsExactly(2);
+        assertThat(SampleClient.suppliedOrigins(listing)).containsExactly(2);
 
-        HttpResponse<String> preflight = send(request("/tenant-api/settings/globex")
-            .header("Origin", "https://globex.example.com")
-            .header("Access-Control-Request-Method", "PUT")
-            .method("OPTIONS", BodyPublishers.noBody()));
-        assertThat(preflight.statusCode()).isEqualTo(200);
-        String metric = send(request("/actuator/metrics/cors.candidate?tag=policy:tenant-api"
-                + "&tag=enforced:allowed&tag=candidate:rejected&tag=reason:METHOD_NOT_ALLOWED").GET()).body();
-        assertThat(JsonPath.<List<Double>>read(metric, "$.measurements[?(@.statistic == 'COUNT')].value"))
-            .containsExactly(1.0);
+        assertThat(api.tenantPutPreflight().statusCode()).isEqualTo(200);
+        assertThat(api.candidateMethodDisagreements()).containsExactly(1.0);
 
         Path failure = aot.resolve("failure.log");
         Process failed = launch(stack, aot, failure, "--cors.policies.broken.allowed-origins=https://x.example.com");
@@ -115,7 +99,8 @@ class AotSampleIT {
         List<String> arguments = new ArrayList<>(List.of("--release", "17", "-proc:none", "-d",
                 out.resolve("classes").toString(), "-cp", classpath()));
         try (Stream<Path> sources = Files.walk(out.resolve("sources"))) {
-            sources.filter((path) -> path.toString().endsWith(".java")).forEach((path) -> arguments.add(path.toString()));
+            sources.filter((path) -> path.toString().endsWith(".java"))
+                .forEach((path) -> arguments.add(path.toString()));
         }
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         assertThat(compiler.run(null, null, null, arguments.toArray(String[]::new))).isZero();
@@ -163,17 +148,5 @@ class AotSampleIT {
 
     private static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private HttpRequest.Builder get(String path, String origin) {
-        return request(path).header("Origin", origin).GET();
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(this.api + path));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return this.client.send(request.build(), BodyHandlers.ofString());
     }
 }

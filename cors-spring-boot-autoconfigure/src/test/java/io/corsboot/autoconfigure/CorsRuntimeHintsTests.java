@@ -1,8 +1,5 @@
 package io.corsboot.autoconfigure;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.aot.hint.predicate.RuntimeHintsPredicates.reflection;
-
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.ClassNameGenerator;
@@ -25,6 +22,9 @@ import io.corsboot.actuate.CorsEndpoint.CheckError;
 import io.corsboot.actuate.CorsEndpoint.CorsDescriptor;
 import io.corsboot.actuate.CorsEndpoint.PolicyDescriptor;
 import io.corsboot.core.Reason;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.aot.hint.predicate.RuntimeHintsPredicates.reflection;
 
 class CorsRuntimeHintsTests {
 
@@ -71,8 +71,9 @@ class CorsRuntimeHintsTests {
                 DefaultGenerationContext generation = new DefaultGenerationContext(
                         new ClassNameGenerator(ClassName.get("com.example", "Application")),
                         new InMemoryGeneratedFiles());
-                new ApplicationContextAotGenerator()
-                    .processAheadOfTime(context.getSourceApplicationContext(GenericWebApplicationContext.class), generation);
+                GenericWebApplicationContext source = context
+                    .getSourceApplicationContext(GenericWebApplicationContext.class);
+                new ApplicationContextAotGenerator().processAheadOfTime(source, generation);
                 RuntimeHints hints = generation.getRuntimeHints();
                 assertThat(reflection().onMethodInvocation(CorsProperties.class, "getPolicies")).accepts(hints);
                 assertThat(reflection().onMethodInvocation(CheckError.class, "message")).accepts(hints);
