@@ -25,8 +25,8 @@ origins=$work/origins.yml
     for i in $(seq 1 10000); do echo "  - https://app$i.example.com"; done
 } > "$origins"
 
-build_sample
-./mvnw -B -q -pl cors-sample-app -am dependency:build-classpath -Dmdep.includeScope=runtime \
+echo "Building the sample application..." >&2
+./mvnw -B -q -pl cors-sample-app -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$PWD/$work/classpath.txt"
 classpath=cors-sample-app/target/classes:$(cat "$work/classpath.txt")
 
