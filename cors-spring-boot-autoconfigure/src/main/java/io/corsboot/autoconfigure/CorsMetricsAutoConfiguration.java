@@ -10,10 +10,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.corsboot.metrics.MicrometerDecisionListener;
+import io.corsboot.metrics.PoliciesGauge;
 import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.PolicySnapshotHolder;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that counts CORS decisions with Micrometer, on both web stacks.
+ * {@link EnableAutoConfiguration Auto-configuration} that counts CORS decisions with Micrometer, on both web stacks,
+ * and shows the policies in force in the {@code cors.policies} gauge.
  *
  * @since 0.1.0
  */
@@ -28,5 +31,15 @@ public final class CorsMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     MicrometerDecisionListener corsMicrometerDecisionListener(MeterRegistry meterRegistry) {
         return new MicrometerDecisionListener(meterRegistry);
+    }
+
+    // Fed by the holder on every change, so the gauge costs no request anything.
+    @Bean
+    @ConditionalOnMissingBean
+    PoliciesGauge corsPoliciesGauge(MeterRegistry meterRegistry, PolicySnapshotHolder corsPolicySnapshotHolder) {
+        PoliciesGauge gauge = new PoliciesGauge(meterRegistry);
+        corsPolicySnapshotHolder.addListener((snapshot, refused) -> gauge.show(snapshot.fingerprint(),
+                snapshot.policies().size(), refused != null));
+        return gauge;
     }
 }

@@ -1,5 +1,6 @@
 package io.corsboot.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
@@ -21,6 +22,9 @@ public final class PolicySnapshotHolder {
 
     private volatile @Nullable List<ConfigProblem> refused;
 
+    // Guarded by this, as every change is.
+    private final List<Listener> listeners = new ArrayList<>();
+
     public PolicySnapshotHolder(PolicySnapshot snapshot) {
         this.snapshot = new AtomicReference<>(snapshot);
     }
@@ -33,6 +37,7 @@ public final class PolicySnapshotHolder {
     /** Puts a new snapshot in force for every request that starts from now on. */
     public synchronized void set(PolicySnapshot snapshot) {
         this.snapshot.set(snapshot);
+        changed();
     }
 
     /**
@@ -42,8 +47,8 @@ public final class PolicySnapshotHolder {
      * @throws CorsConfigurationException when the change cannot be compiled; the snapshot in force stays
      */
     public synchronized PolicySnapshot update(UnaryOperator<PolicySnapshot> change) {
-        PolicySnapshot next = change.apply(this.snapshot.get());
-        this.snapshot.set(next);
+        PolicySnapshot next = apply(change);
+        changed();
         return next;
     }
 
@@ -56,17 +61,57 @@ public final class PolicySnapshotHolder {
      */
     public synchronized @Nullable List<ConfigProblem> reconfigure(UnaryOperator<PolicySnapshot> change) {
         try {
-            update(change);
+            apply(change);
             this.refused = null;
         }
         catch (CorsConfigurationException ex) {
             this.refused = ex.getProblems();
         }
+        changed();
         return this.refused;
+    }
+
+    private PolicySnapshot apply(UnaryOperator<PolicySnapshot> change) {
+        PolicySnapshot next = change.apply(this.snapshot.get());
+        this.snapshot.set(next);
+        return next;
     }
 
     /** The errors of the last configuration refused since one was put in force, or null. */
     public @Nullable List<ConfigProblem> refused() {
         return this.refused;
+    }
+
+    /**
+     * Tells a listener what is in force now, then after every change, one change at a time and in order: a listener
+     * never sees an older state after a newer one. Listeners run on the thread that makes the change, never on a
+     * request.
+     * @param listener the listener
+     */
+    public synchronized void addListener(Listener listener) {
+        this.listeners.add(listener);
+        listener.onChange(this.snapshot.get(), this.refused);
+    }
+
+    private void changed() {
+        PolicySnapshot current = this.snapshot.get();
+        List<ConfigProblem> refusal = this.refused;
+        this.listeners.forEach((listener) -> listener.onChange(current, refusal));
+    }
+
+    /**
+     * Told of the snapshot in force and of a refused configuration.
+     *
+     * @since 0.1.0
+     */
+    @FunctionalInterface
+    public interface Listener {
+
+        /**
+         * Called with what is in force after a change, or when the listener is added.
+         * @param snapshot the snapshot in force
+         * @param refused the errors of the last configuration refused since one was put in force, or null
+         */
+        void onChange(PolicySnapshot snapshot, @Nullable List<ConfigProblem> refused);
     }
 }

@@ -52,6 +52,14 @@ class CorsConfigurationMetadataTests {
     }
 
     @Test
+    void describesTheSwitchOfTheInfoContribution() {
+        assertThat(defaultValue("management.info.cors.enabled")).isEqualTo(true);
+        List<String> descriptions = metadata
+            .read("$.properties[?(@.name == 'management.info.cors.enabled')].description");
+        assertThat(descriptions).singleElement().asString().isNotBlank();
+    }
+
+    @Test
     void hintsMethodsAndCommonHeaders() {
         assertThat(hints("cors.defaults.allowed-methods")).contains("GET", "POST", "PUT", "PATCH", "DELETE", "*");
         assertThat(hints("cors.defaults.allowed-headers")).contains("Content-Type", "Authorization", "*");
