@@ -11,6 +11,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.WebUtils;
 
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
@@ -19,7 +20,7 @@ import io.corsboot.web.CorsProcessor;
 /**
  * Servlet {@link jakarta.servlet.Filter} that applies the CORS policies: it answers preflights and rejections itself,
  * and lets every other request through with the headers its policy calls for. It decides once per request, not
- * again on error or async dispatches.
+ * again on error or async dispatches; on an error dispatch it writes the request's decision again.
  *
  * @since 0.1.0
  */
@@ -32,9 +33,23 @@ public class CorsServletFilter extends OncePerRequestFilter {
         this.processor = processor;
     }
 
+    /**
+     * Runs on error dispatches too, to write the decision's headers again: Jetty clears {@code Vary} with the other
+     * content headers before it dispatches to the error page.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // The test OncePerRequestFilter makes of an error dispatch; a forward to an error page passes it too.
+        if (request.getAttribute(WebUtils.ERROR_REQUEST_URI_ATTRIBUTE) != null) {
+            rewriteDecision(request, response, chain);
+            return;
+        }
         ServletCorsRequest corsRequest = new ServletCorsRequest(request);
         Decision decision = this.processor.process(pathWithinApplication(request), corsRequest);
         if (decision.policy() == null) {
@@ -54,6 +69,16 @@ public class CorsServletFilter extends OncePerRequestFilter {
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
         }
+    }
+
+    // The decision of the request that failed, never a new one: the error page's path may be another policy's.
+    private static void rewriteDecision(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getAttribute(CorsAttributes.DECISION) instanceof Decision decision) {
+            chain.doFilter(request, new CorsServletResponse(response, decision, new ServletCorsRequest(request)));
+            return;
+        }
+        chain.doFilter(request, response);
     }
 
     private static PathContainer pathWithinApplication(HttpServletRequest request) {

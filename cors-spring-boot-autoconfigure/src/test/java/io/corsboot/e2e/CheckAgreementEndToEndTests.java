@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The endpoint's {@code check} and the filters agree: every case of the shared table that check's parameters can
- * express is asked of check and sent for real to the same server, and the verdict and the CORS headers are the same.
+ * express is asked of check and sent for real to the same server, and the verdict and the CORS headers are the same,
+ * on every server.
  */
 class CheckAgreementEndToEndTests {
 
@@ -61,7 +62,7 @@ class CheckAgreementEndToEndTests {
     static void startServers() {
         List<String> properties = new ArrayList<>(List.of(CorsCases.PROPERTIES));
         properties.add("management.endpoints.web.exposure.include=cors");
-        for (Stack stack : List.of(Stack.MVC, Stack.WEBFLUX)) {
+        for (Stack stack : Stack.UNSECURED) {
             servers.put(stack, TestServer.start(stack, properties.toArray(new String[0])));
         }
     }
@@ -73,7 +74,7 @@ class CheckAgreementEndToEndTests {
     }
 
     static Stream<Arguments> serversAndExpressibleCases() {
-        return Stream.of(Stack.MVC, Stack.WEBFLUX)
+        return Stack.UNSECURED.stream()
             .flatMap((stack) -> CorsCases.all().filter((c) -> parameters(c) != null).map((c) -> Arguments.of(stack, c)));
     }
 

@@ -6,6 +6,9 @@ import java.util.function.BiConsumer;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
+
 /**
  * What the handler of both stacks' test applications does, and the requests that reached it, by the
  * {@value #HEADER} each test request carries: the response cannot tell, since error pages may drop the handler's own
@@ -34,6 +37,9 @@ final class HandlerCalls {
         }
         if (path.endsWith("/boom")) {
             throw new IllegalStateException("The handler failed on purpose");
+        }
+        if (path.endsWith("/not-found")) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "The handler found nothing on purpose");
         }
         return path.endsWith("/missing") ? 404 : 200;
     }

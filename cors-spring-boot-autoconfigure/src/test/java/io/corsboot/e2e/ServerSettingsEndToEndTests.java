@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.EnumSource.Mode;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.corsboot.e2e.TestServer.Exchange;
@@ -29,7 +30,7 @@ class ServerSettingsEndToEndTests {
     @ParameterizedTest
     @EnumSource(names = { "MVC", "WEBFLUX" })
     void policiesMatchThePathWithinTheApplication(Stack stack) {
-        String prefix = (stack == Stack.MVC) ? "server.servlet.context-path=/shop" : "spring.webflux.base-path=/shop";
+        String prefix = stack.reactive() ? "spring.webflux.base-path=/shop" : "server.servlet.context-path=/shop";
         try (TestServer server = start(stack, prefix)) {
             Exchange allowed = server.send("GET", "/shop/api/orders", Map.of("Origin", CorsCases.APP));
             assertThat(allowed.status()).isEqualTo(200);
@@ -103,13 +104,14 @@ class ServerSettingsEndToEndTests {
 
     // With a policy that also covers the error page, deciding again on the error dispatch would count twice.
     @ParameterizedTest
-    @EnumSource(names = { "MVC", "WEBFLUX" })
+    @EnumSource(names = ".*_SECURED", mode = Mode.MATCH_NONE)
     void aRequestThatEndsOnTheErrorPageIsDecidedOnce(Stack stack) {
         try (TestServer server = start(stack, "cors.policies.everything.paths=/**",
                 "cors.policies.everything.allowed-origins=" + CorsCases.APP)) {
             Exchange exchange = server.send("GET", "/api/boom", Map.of("Origin", CorsCases.APP));
             assertThat(exchange.status()).isEqualTo(500);
             assertThat(exchange.lines("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+            assertThat(exchange.tokens("Vary")).containsExactly("Origin");
             assertThat(exchange.decisions()).isOne();
         }
     }

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,7 +27,8 @@ import io.corsboot.testing.CorsCases;
 /**
  * An application on a real server and a random port, sent real requests with the JDK's HTTP client. Its handler
  * answers every method on every path with 200 and {@code X-Handler: called}; on a path ending in {@code /vary} it
- * sets {@code Vary: Accept-Encoding}, in {@code /missing} it answers 404, in {@code /boom} it throws.
+ * sets {@code Vary: Accept-Encoding}, in {@code /missing} it answers 404, in {@code /boom} it throws, in
+ * {@code /not-found} it throws a {@code ResponseStatusException} with 404.
  * {@value #ANNOTATED_PATH} is also handled by a method with {@code @CrossOrigin}, and {@link #GLOBAL_CORS_PATHS}
  * have a global CORS mapping; both allow {@link CorsCases#SPRING_CORS_ORIGIN} alone. On Spring MVC,
  * {@value #ASYNC_PATH} answers the same on an async dispatch. With Spring Security,
@@ -56,11 +58,6 @@ final class TestServer implements AutoCloseable {
             "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
             "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration");
-
-    // Tomcat is on the test class path too; WebFlux runs on Netty.
-    private static final String TOMCAT_REACTIVE = String.join(",",
-            "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
-            "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration");
 
     private static final HttpClient client = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
@@ -102,8 +99,10 @@ final class TestServer implements AutoCloseable {
         if (!stack.secured) {
             exclusions.add(SECURITY_AUTO_CONFIGURATIONS);
         }
-        if (stack.type == WebApplicationType.REACTIVE) {
-            exclusions.add(TOMCAT_REACTIVE);
+        for (Server server : Server.values()) {
+            if (server != stack.server) {
+                exclusions.add(server.autoConfigurations);
+            }
         }
         all.add("spring.autoconfigure.exclude=" + String.join(",", exclusions));
         all.addAll(List.of(properties));
@@ -120,6 +119,11 @@ final class TestServer implements AutoCloseable {
 
     int port() {
         return this.port;
+    }
+
+    /** The simple name of the class of the server the application runs on. */
+    String webServer() {
+        return ((WebServerApplicationContext) this.context).getWebServer().getClass().getSimpleName();
     }
 
     /** A bean of the application. */
@@ -206,27 +210,78 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    /** The four servers every end-to-end case runs against. */
+    /**
+     * The servers on the test class path. Each one's auto-configurations are left out of every application that runs
+     * on another: several servers on one class path would otherwise be chosen by the order of their names.
+     */
+    enum Server {
+
+        TOMCAT("org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration",
+                "org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration",
+                "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatServletManagementContextAutoConfiguration",
+                "org.springframework.boot.tomcat.autoconfigure.actuate.web.server.TomcatReactiveManagementContextAutoConfiguration",
+                "org.springframework.boot.tomcat.autoconfigure.metrics.TomcatMetricsAutoConfiguration"),
+
+        JETTY("org.springframework.boot.jetty.autoconfigure.servlet.JettyServletWebServerAutoConfiguration",
+                "org.springframework.boot.jetty.autoconfigure.reactive.JettyReactiveWebServerAutoConfiguration",
+                "org.springframework.boot.jetty.autoconfigure.actuate.web.server.JettyServletManagementContextAutoConfiguration",
+                "org.springframework.boot.jetty.autoconfigure.actuate.web.server.JettyReactiveManagementContextAutoConfiguration",
+                "org.springframework.boot.jetty.autoconfigure.metrics.JettyMetricsAutoConfiguration"),
+
+        NETTY("org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration",
+                "org.springframework.boot.reactor.netty.autoconfigure.actuate.web.server.NettyReactiveManagementContextAutoConfiguration");
+
+        private final String autoConfigurations;
+
+        Server(String... autoConfigurations) {
+            this.autoConfigurations = String.join(",", autoConfigurations);
+        }
+    }
+
+    /** The stacks, servers and security settings every end-to-end case runs against. */
     enum Stack {
 
-        MVC("Spring MVC on Tomcat", WebApplicationType.SERVLET, false),
+        MVC("Spring MVC on Tomcat", WebApplicationType.SERVLET, Server.TOMCAT, false),
 
-        MVC_SECURED("Spring MVC on Tomcat with Spring Security", WebApplicationType.SERVLET, true),
+        MVC_SECURED("Spring MVC on Tomcat with Spring Security", WebApplicationType.SERVLET, Server.TOMCAT, true),
 
-        WEBFLUX("WebFlux on Netty", WebApplicationType.REACTIVE, false),
+        MVC_JETTY("Spring MVC on Jetty", WebApplicationType.SERVLET, Server.JETTY, false),
 
-        WEBFLUX_SECURED("WebFlux on Netty with Spring Security", WebApplicationType.REACTIVE, true);
+        MVC_JETTY_SECURED("Spring MVC on Jetty with Spring Security", WebApplicationType.SERVLET, Server.JETTY, true),
+
+        WEBFLUX("WebFlux on Netty", WebApplicationType.REACTIVE, Server.NETTY, false),
+
+        WEBFLUX_SECURED("WebFlux on Netty with Spring Security", WebApplicationType.REACTIVE, Server.NETTY, true),
+
+        WEBFLUX_JETTY("WebFlux on Jetty", WebApplicationType.REACTIVE, Server.JETTY, false),
+
+        WEBFLUX_JETTY_SECURED("WebFlux on Jetty with Spring Security", WebApplicationType.REACTIVE, Server.JETTY,
+                true),
+
+        WEBFLUX_TOMCAT("WebFlux on Tomcat", WebApplicationType.REACTIVE, Server.TOMCAT, false),
+
+        WEBFLUX_TOMCAT_SECURED("WebFlux on Tomcat with Spring Security", WebApplicationType.REACTIVE, Server.TOMCAT,
+                true);
+
+        /** One stack per server, without Spring Security. */
+        static final List<Stack> UNSECURED = Stream.of(values()).filter((stack) -> !stack.secured).toList();
 
         private final String description;
 
         private final WebApplicationType type;
 
+        private final Server server;
+
         private final boolean secured;
 
-        Stack(String description, WebApplicationType type, boolean secured) {
+        Stack(String description, WebApplicationType type, Server server, boolean secured) {
             this.description = description;
             this.type = type;
+            this.server = server;
             this.secured = secured;
+        }
+        Server server() {
+            return this.server;
         }
 
         boolean secured() {

@@ -3,9 +3,12 @@ package io.corsboot.servlet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +95,35 @@ class CorsServletFilterTests {
         assertThat(response.getHeaders("Vary")).containsExactly("Origin");
     }
 
+    // Jetty clears Vary with the content headers before it dispatches to the error page; Access-Control-* stay.
+    @Test
+    void writesTheRequestsDecisionAgainOnTheErrorDispatchWithoutDecidingAgain() throws Exception {
+        AtomicInteger decisions = new AtomicInteger();
+        CorsServletFilter counted = new CorsServletFilter(new CorsProcessor(new PolicySnapshotHolder(load()),
+                List.of((decision, candidate, request) -> decisions.incrementAndGet())));
+        MockHttpServletRequest request = actual("/api/boom");
+        counted.doFilter(request, new MockHttpServletResponse(), handler((r) -> { }));
+        MockHttpServletResponse cleared = new MockHttpServletResponse();
+        cleared.setHeader("Access-Control-Allow-Origin", CorsCases.APP);
+        error(request);
+        counted.doFilter(request, cleared, handler((r) -> { }));
+
+        assertThat(cleared.getHeaders("Access-Control-Allow-Origin")).containsExactly(CorsCases.APP);
+        assertThat(cleared.getHeaders("Access-Control-Allow-Credentials")).containsExactly("true");
+        assertThat(cleared.getHeaders("Vary")).containsExactly("Origin");
+        assertThat(decisions).hasValue(1);
+    }
+
+    @Test
+    void leavesTheErrorDispatchOfARequestItDidNotDecideAlone() throws Exception {
+        MockHttpServletRequest request = error(actual("/api/boom"));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, handler((r) -> { }));
+
+        assertThat(this.handlerCalled).isTrue();
+        assertThat(response.getHeaderNames()).isEmpty();
+    }
+
     @Test
     void choosesThePolicyByThePathWithinTheApplication() throws Exception {
         MockHttpServletRequest request = actual("/shop/api/orders");
@@ -119,6 +151,14 @@ class CorsServletFilterTests {
     private static MockHttpServletRequest actual(String path) {
         MockHttpServletRequest request = request("GET", path);
         request.addHeader("Origin", CorsCases.APP);
+        return request;
+    }
+
+    /** The request, dispatched again to the error page as a server does. */
+    private static MockHttpServletRequest error(MockHttpServletRequest request) {
+        request.setDispatcherType(DispatcherType.ERROR);
+        request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+        request.setRequestURI("/error");
         return request;
     }
 

@@ -16,7 +16,9 @@ import io.corsboot.testing.CorsCase.Scope;
  *
  * <p>Servers that run these cases implement one handler: every method on every path answers 200 with
  * {@code X-Handler: called}; a path ending in {@code /vary} sets {@code Vary: Accept-Encoding}, replacing any value;
- * one ending in {@code /missing} answers 404; one ending in {@code /boom} throws. Spring's own CORS support also
+ * one ending in {@code /missing} answers 404; one ending in {@code /boom} throws; one ending in {@code /not-found}
+ * throws a {@code ResponseStatusException} with 404, answered by the framework's error handling. Spring's own CORS
+ * support also
  * applies, allowing {@link #SPRING_CORS_ORIGIN} alone: {@code /api/annotated} carries {@code @CrossOrigin},
  * {@code /api/global/**} and {@code /elsewhere/global/**} have a global CORS mapping, and with Spring Security all
  * three are under its {@code cors()}.
@@ -217,7 +219,21 @@ public final class CorsCases {
                     .answer(404).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
                 named("the error page of a throwing handler keeps the CORS headers")
                     .request("GET", "/api/boom").origin(APP).onServer()
-                    .answer(500).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
+                    .answer(500).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .header("Vary", "Origin").handlerCalled(),
+                named("the error page of a throwing handler keeps Vary for a request without Origin")
+                    .request("GET", "/api/boom").onServer()
+                    .answer(500).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("the error page of a ResponseStatusException keeps the CORS headers")
+                    .request("GET", "/api/not-found").origin(APP).onServer()
+                    .answer(404).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
+                    .header("Vary", "Origin").handlerCalled(),
+                named("the error page of a ResponseStatusException keeps Vary for a request without Origin")
+                    .request("GET", "/api/not-found").onServer()
+                    .answer(404).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
+                named("the error page of a throwing handler keeps * for any origin")
+                    .request("GET", "/public/boom").origin("https://anyone.net").onServer()
+                    .answer(500).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
 
                 // Spring's own CORS support on a covered path: the policy alone decides
                 named("@CrossOrigin on a covered path adds no second set of headers and no Vary of its own")
