@@ -36,7 +36,7 @@ public final class CorsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PolicySnapshotHolder corsPolicySnapshotHolder(Environment environment) {
-        if (!CorsConfigurationLoader.isEnabled(environment)) {
+        if (!CorsPropertiesBinder.isEnabled(environment)) {
             return new PolicySnapshotHolder(PolicySnapshot.empty());
         }
         PolicySnapshot snapshot = new CorsConfigurationLoader().load(environment);

@@ -42,7 +42,7 @@ public final class CorsEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     CorsEndpoint corsEndpoint(PolicySnapshotHolder corsPolicySnapshotHolder, Environment environment) {
-        return new CorsEndpoint(corsPolicySnapshotHolder, CorsConfigurationLoader.isEnabled(environment));
+        return new CorsEndpoint(corsPolicySnapshotHolder, CorsPropertiesBinder.isEnabled(environment));
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -12,7 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration properties for CORS policies.
+ * Configuration properties for CORS policies: the one declaration of the {@code cors.*} schema, each setting's name,
+ * type, default and description. Binding, unknown-key detection, inheritance, the fingerprint and the IDE metadata
+ * all derive from it; a setting that a candidate may set is declared in {@link PolicySettings}.
+ * <p>
+ * Not a bean: {@link CorsPropertiesBinder} binds it so that every mistake under {@code cors} joins one report, and
+ * binds it afresh on every refresh, where rebinding a bean would merge maps and keep a removed policy.
  *
  * @since 0.1.0
  */
@@ -51,117 +56,119 @@ public class CorsProperties {
     }
 
     /**
-     * What a policy allows; unset values are inherited.
+     * What a policy allows, and what its candidate may change; unset values are inherited.
      */
     public static class PolicySettings {
+
+        // The configuration processor reads no default from List.of(...), so
+        // additional-spring-configuration-metadata.json repeats the lists' defaults; CorsPropertiesSchemaTests keeps
+        // them equal.
 
         /**
          * Comma-separated list of exact origins allowed, such as https://app.example.com, or "null", or "*" for
          * any origin.
          */
-        private @Nullable List<String> allowedOrigins;
+        private List<String> allowedOrigins = List.of();
 
         /**
          * Comma-separated list of origin patterns allowed: "*" as the leftmost host label matches one or more
          * labels, and a port list such as [8080,8081] or [*] may follow the host.
          */
-        private @Nullable List<String> allowedOriginPatterns;
+        private List<String> allowedOriginPatterns = List.of();
 
         /**
-         * Comma-separated list of methods allowed, or "*". HEAD is allowed wherever GET is. Defaults to GET, HEAD
-         * and POST.
+         * Comma-separated list of methods allowed, or "*". HEAD is allowed wherever GET is.
          */
-        private @Nullable List<String> allowedMethods;
+        private List<String> allowedMethods = List.of("GET", "HEAD", "POST");
 
         /**
-         * Comma-separated list of request headers a preflight may ask for, or "*". Defaults to none.
+         * Comma-separated list of request headers a preflight may ask for, or "*".
          */
-        private @Nullable List<String> allowedHeaders;
+        private List<String> allowedHeaders = List.of();
 
         /**
-         * Comma-separated list of response headers that scripts may read. Defaults to none.
+         * Comma-separated list of response headers that scripts may read.
          */
-        private @Nullable List<String> exposedHeaders;
+        private List<String> exposedHeaders = List.of();
 
         /**
-         * Whether browsers may send credentials (cookies, TLS client certificates, HTTP authentication). Defaults
-         * to false.
+         * Whether browsers may send credentials (cookies, TLS client certificates, HTTP authentication).
          */
-        private @Nullable Boolean allowCredentials;
+        private boolean allowCredentials;
 
         /**
-         * Whether to answer legacy Private Network Access preflights. Defaults to false.
+         * Whether to answer legacy Private Network Access preflights.
          */
-        private @Nullable Boolean allowPrivateNetwork;
+        private boolean allowPrivateNetwork;
 
         /**
          * How long browsers may cache a preflight response. If a duration suffix is not specified, seconds will be
-         * used. Defaults to 30 minutes.
+         * used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private @Nullable Duration maxAge;
+        private Duration maxAge = Duration.ofMinutes(30);
 
-        public @Nullable List<String> getAllowedOrigins() {
+        public List<String> getAllowedOrigins() {
             return this.allowedOrigins;
         }
 
-        public void setAllowedOrigins(@Nullable List<String> allowedOrigins) {
+        public void setAllowedOrigins(List<String> allowedOrigins) {
             this.allowedOrigins = allowedOrigins;
         }
 
-        public @Nullable List<String> getAllowedOriginPatterns() {
+        public List<String> getAllowedOriginPatterns() {
             return this.allowedOriginPatterns;
         }
 
-        public void setAllowedOriginPatterns(@Nullable List<String> allowedOriginPatterns) {
+        public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
             this.allowedOriginPatterns = allowedOriginPatterns;
         }
 
-        public @Nullable List<String> getAllowedMethods() {
+        public List<String> getAllowedMethods() {
             return this.allowedMethods;
         }
 
-        public void setAllowedMethods(@Nullable List<String> allowedMethods) {
+        public void setAllowedMethods(List<String> allowedMethods) {
             this.allowedMethods = allowedMethods;
         }
 
-        public @Nullable List<String> getAllowedHeaders() {
+        public List<String> getAllowedHeaders() {
             return this.allowedHeaders;
         }
 
-        public void setAllowedHeaders(@Nullable List<String> allowedHeaders) {
+        public void setAllowedHeaders(List<String> allowedHeaders) {
             this.allowedHeaders = allowedHeaders;
         }
 
-        public @Nullable List<String> getExposedHeaders() {
+        public List<String> getExposedHeaders() {
             return this.exposedHeaders;
         }
 
-        public void setExposedHeaders(@Nullable List<String> exposedHeaders) {
+        public void setExposedHeaders(List<String> exposedHeaders) {
             this.exposedHeaders = exposedHeaders;
         }
 
-        public @Nullable Boolean getAllowCredentials() {
+        public boolean isAllowCredentials() {
             return this.allowCredentials;
         }
 
-        public void setAllowCredentials(@Nullable Boolean allowCredentials) {
+        public void setAllowCredentials(boolean allowCredentials) {
             this.allowCredentials = allowCredentials;
         }
 
-        public @Nullable Boolean getAllowPrivateNetwork() {
+        public boolean isAllowPrivateNetwork() {
             return this.allowPrivateNetwork;
         }
 
-        public void setAllowPrivateNetwork(@Nullable Boolean allowPrivateNetwork) {
+        public void setAllowPrivateNetwork(boolean allowPrivateNetwork) {
             this.allowPrivateNetwork = allowPrivateNetwork;
         }
 
-        public @Nullable Duration getMaxAge() {
+        public Duration getMaxAge() {
             return this.maxAge;
         }
 
-        public void setMaxAge(@Nullable Duration maxAge) {
+        public void setMaxAge(Duration maxAge) {
             this.maxAge = maxAge;
         }
     }
@@ -174,7 +181,7 @@ public class CorsProperties {
         /**
          * Comma-separated list of path patterns, in PathPattern syntax, that this policy covers.
          */
-        private @Nullable List<String> paths;
+        private List<String> paths = List.of();
 
         /**
          * Next version of this policy, evaluated beside it on every request and never enforced. Unset values are
@@ -182,11 +189,11 @@ public class CorsProperties {
          */
         private @Nullable PolicySettings candidate;
 
-        public @Nullable List<String> getPaths() {
+        public List<String> getPaths() {
             return this.paths;
         }
 
-        public void setPaths(@Nullable List<String> paths) {
+        public void setPaths(List<String> paths) {
             this.paths = paths;
         }
 

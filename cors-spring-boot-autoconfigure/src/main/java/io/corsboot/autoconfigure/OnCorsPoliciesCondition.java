@@ -2,7 +2,6 @@ package io.corsboot.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ConditionContext;
@@ -18,13 +17,11 @@ class OnCorsPoliciesCondition extends SpringBootCondition {
 
     static final String ENVIRONMENT_CHANGE_EVENT = "org.springframework.cloud.context.environment.EnvironmentChangeEvent";
 
-    private static final ConfigurationPropertyName POLICIES = ConfigurationPropertyName.of("cors.policies");
-
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         for (var source : ConfigurationPropertySources.get(context.getEnvironment())) {
             if (source instanceof IterableConfigurationPropertySource iterable
-                    && iterable.filter(POLICIES::isAncestorOf).stream().findAny().isPresent()) {
+                    && iterable.filter(CorsPropertiesBinder.POLICIES::isAncestorOf).stream().findAny().isPresent()) {
                 return ConditionOutcome.match("cors.policies is set");
             }
         }

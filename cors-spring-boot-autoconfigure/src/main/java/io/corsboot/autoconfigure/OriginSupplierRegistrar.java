@@ -32,7 +32,7 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
 
     private final PolicySnapshotHolder snapshots;
 
-    private final PolicyCompiler compiler = new PolicyCompiler(CorsConfigurationLoader::isPublicSuffix);
+    private final PolicyCompiler compiler = CorsConfigurationLoader.compiler();
 
     OriginSupplierRegistrar(ListableBeanFactory beanFactory, PolicySnapshotHolder snapshots) {
         this.beanFactory = beanFactory;

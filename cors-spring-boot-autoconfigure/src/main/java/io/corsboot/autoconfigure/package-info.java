@@ -1,5 +1,6 @@
 /**
- * Auto-configuration of CORS policies from {@code cors.*} properties.
+ * Auto-configuration of CORS policies from {@code cors.*} properties, whose schema {@link
+ * io.corsboot.autoconfigure.CorsProperties} declares once.
  */
 @NullMarked
 package io.corsboot.autoconfigure;

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,13 +33,32 @@ public final class PolicyCompiler {
 
     private final Predicate<String> isPublicSuffix;
 
+    private final UnaryOperator<String> policyProperty;
+
     /**
-     * Creates a compiler.
+     * Creates a compiler that names a policy by its name where a problem has no setting of its own, as with
+     * supplied origins.
      * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
      * under which every domain belongs to someone else
      */
     public PolicyCompiler(Predicate<String> isPublicSuffix) {
+        this(isPublicSuffix, UnaryOperator.identity());
+    }
+
+    /**
+     * Creates a compiler.
+     * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
+     * under which every domain belongs to someone else
+     * @param policyProperty the property path of a policy by its name, where a problem has no setting of its own
+     */
+    public PolicyCompiler(Predicate<String> isPublicSuffix, UnaryOperator<String> policyProperty) {
         this.isPublicSuffix = isPublicSuffix;
+        this.policyProperty = policyProperty;
+    }
+
+    /** The property path of a policy, where a problem about it has no setting of its own. */
+    public String policyProperty(String policy) {
+        return this.policyProperty.apply(policy);
     }
 
     /**
@@ -66,12 +86,59 @@ public final class PolicyCompiler {
             boolean reportSupplied) {
         int first = problems.size();
         boolean credentials = spec.allowCredentials().value();
-        boolean privateNetwork = spec.allowPrivateNetwork().value();
+        ExactOrigins exact = exactOrigins(spec, problems);
+        Patterns patterns = patterns(spec, problems);
+        List<String> methods = tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems).stream()
+            .map((method) -> method.toUpperCase(Locale.ROOT))
+            .toList();
+        List<String> headers = tokens(spec.allowedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
+        List<String> exposed = tokens(spec.exposedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
+        checkExposedWildcard(spec, problems);
+        checkMaxAge(spec.maxAge(), problems);
 
+        CompiledPolicy candidate = compileCandidate(spec, supplied, problems, first);
+        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(),
+                new Setting<>(exact.effective(), spec.allowedOrigins().property()),
+                new Setting<>(List.copyOf(patterns.serialised()), spec.allowedOriginPatterns().property()),
+                new Setting<>(methods, spec.allowedMethods().property()), spec.allowedHeaders(), spec.exposedHeaders(),
+                spec.allowCredentials(), spec.allowPrivateNetwork(), spec.maxAge(),
+                (candidate != null) ? candidate.spec() : null);
+
+        List<Set<String>> suppliedExact = new ArrayList<>(supplied.size());
+        List<OriginPattern> allPatterns = patterns.parsed();
+        for (SuppliedOrigins from : supplied) {
+            suppliedExact.add(from.exact());
+            if (!from.patterns().isEmpty()) {
+                allPatterns = new ArrayList<>(allPatterns);
+                allPatterns.addAll(from.patterns());
+            }
+            if (reportSupplied && credentials) {
+                for (String value : from.insecure()) {
+                    warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value, problems);
+                }
+            }
+        }
+        String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
+        return new CompiledPolicy(effective,
+                new OriginMatcher(exact.any(), exact.origins(), suppliedExact, allPatterns), allowedMethods(methods),
+                allowedHeaders(headers), headers.contains("*") ? null : String.join(", ", headers), exposeHeaders,
+                candidate, List.copyOf(supplied));
+    }
+
+    /** Exact origins, serialised, and whether "*" allows any. */
+    private record ExactOrigins(boolean any, Set<String> origins) {
+
+        List<String> effective() {
+            return this.any ? withWildcard(this.origins) : List.copyOf(this.origins);
+        }
+    }
+
+    private ExactOrigins exactOrigins(CorsPolicySpec spec, List<ConfigProblem> problems) {
+        boolean credentials = spec.allowCredentials().value();
+        boolean privateNetwork = spec.allowPrivateNetwork().value();
         boolean anyOrigin = false;
         Set<String> exact = new LinkedHashSet<>();
-        Setting<List<String>> origins = spec.allowedOrigins();
-        for (Setting<String> element : Setting.elements(origins)) {
+        for (Setting<String> element : Setting.elements(spec.allowedOrigins())) {
             String value = element.value();
             String property = element.property();
             if ("*".equals(value)) {
@@ -106,10 +173,19 @@ public final class PolicyCompiler {
             }
         }
 
+        return new ExactOrigins(anyOrigin, exact);
+    }
+
+    /** Origin patterns, parsed and in their serialised form. */
+    private record Patterns(List<OriginPattern> parsed, Set<String> serialised) {
+    }
+
+    private Patterns patterns(CorsPolicySpec spec, List<ConfigProblem> problems) {
+        boolean credentials = spec.allowCredentials().value();
+        boolean privateNetwork = spec.allowPrivateNetwork().value();
         List<OriginPattern> patterns = new ArrayList<>();
         Set<String> serialisedPatterns = new LinkedHashSet<>();
-        Setting<List<String>> patternSetting = spec.allowedOriginPatterns();
-        for (Setting<String> element : Setting.elements(patternSetting)) {
+        for (Setting<String> element : Setting.elements(spec.allowedOriginPatterns())) {
             String value = element.value();
             String property = element.property();
             try {
@@ -124,14 +200,13 @@ public final class PolicyCompiler {
             }
         }
 
-        List<String> methods = tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems).stream()
-            .map((method) -> method.toUpperCase(Locale.ROOT))
-            .toList();
-        List<String> headers = tokens(spec.allowedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
-        List<String> exposed = tokens(spec.exposedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
-        // Found in the list as configured, not in the valid names, whose indexes an invalid name before it shifts.
+        return new Patterns(patterns, serialisedPatterns);
+    }
+
+    // Found in the list as configured, not in the valid names, whose indexes an invalid name before it shifts.
+    private static void checkExposedWildcard(CorsPolicySpec spec, List<ConfigProblem> problems) {
         for (Setting<String> header : Setting.elements(spec.exposedHeaders())) {
-            if (credentials && "*".equals(header.value())) {
+            if (spec.allowCredentials().value() && "*".equals(header.value())) {
                 problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS, header.property(),
                         header.value(),
                         "Browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is "
@@ -139,65 +214,49 @@ public final class PolicyCompiler {
                         "List the headers to expose, such as [X-Request-Id]."));
             }
         }
-        checkMaxAge(spec.maxAge(), problems);
+    }
 
-        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(),
-                new Setting<>(anyOrigin ? withWildcard(exact) : List.copyOf(exact), origins.property()),
-                new Setting<>(List.copyOf(serialisedPatterns), patternSetting.property()),
-                new Setting<>(methods, spec.allowedMethods().property()),
-                spec.allowedHeaders(), spec.exposedHeaders(), spec.allowCredentials(), spec.allowPrivateNetwork(),
-                spec.maxAge(), null);
-        CompiledPolicy candidate = null;
+    /**
+     * Compiles the candidate, if any, adding the problems only it has: a mistake in a value it inherits is the
+     * policy's, reported once at the policy's property.
+     */
+    private @Nullable CompiledPolicy compileCandidate(CorsPolicySpec spec, List<SuppliedOrigins> supplied,
+            List<ConfigProblem> problems, int firstOfPolicy) {
         CorsPolicySpec candidateSpec = spec.candidate();
-        if (candidateSpec != null) {
-            List<ConfigProblem> policyProblems = List.copyOf(problems.subList(first, problems.size()));
-            List<ConfigProblem> candidateProblems = new ArrayList<>();
-            // The candidate's warnings about supplied origins would repeat the policy's, unless only it has
-            // credentials.
-            candidate = compile(candidateSpec, supplied, candidateProblems,
-                    candidateSpec.allowCredentials().value() && !credentials);
-            // A mistake in a value the candidate inherits is the policy's, reported once at the policy's property.
-            for (ConfigProblem problem : candidateProblems) {
-                if (!policyProblems.contains(problem)) {
-                    problems.add(atCandidateSetting(spec, candidateSpec, problem));
-                }
+        if (candidateSpec == null) {
+            return null;
+        }
+        List<ConfigProblem> policyProblems = List.copyOf(problems.subList(firstOfPolicy, problems.size()));
+        List<ConfigProblem> candidateProblems = new ArrayList<>();
+        // The candidate's warnings about supplied origins would repeat the policy's, unless only it has credentials.
+        CompiledPolicy candidate = compile(candidateSpec, supplied, candidateProblems,
+                candidateSpec.allowCredentials().value() && !spec.allowCredentials().value());
+        for (ConfigProblem problem : candidateProblems) {
+            if (!policyProblems.contains(problem)) {
+                problems.add(atCandidateSetting(spec, candidateSpec, problem));
             }
         }
-        CorsPolicySpec effectiveWithCandidate = effective.withCandidate((candidate != null) ? candidate.spec() : null);
+        return candidate;
+    }
 
-        List<String> allowedMethods = null;
-        if (!methods.contains("*")) {
-            Set<String> set = new LinkedHashSet<>(methods);
-            if (set.contains("GET")) {
-                set.add("HEAD");
-            }
-            allowedMethods = List.copyOf(set);
+    // HEAD is allowed wherever GET is; null stands for any method.
+    private static @Nullable List<String> allowedMethods(List<String> methods) {
+        if (methods.contains("*")) {
+            return null;
         }
-        String[] allowedHeaders = null;
-        String allowHeaders = null;
-        if (!headers.contains("*")) {
-            allowedHeaders = headers.stream().map((header) -> header.toLowerCase(Locale.ROOT)).distinct()
-                .toArray(String[]::new);
-            allowHeaders = String.join(", ", headers);
+        Set<String> set = new LinkedHashSet<>(methods);
+        if (set.contains("GET")) {
+            set.add("HEAD");
         }
-        String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
-        List<Set<String>> suppliedExact = new ArrayList<>(supplied.size());
-        List<OriginPattern> allPatterns = patterns;
-        for (SuppliedOrigins from : supplied) {
-            suppliedExact.add(from.exact());
-            if (!from.patterns().isEmpty()) {
-                allPatterns = new ArrayList<>(allPatterns);
-                allPatterns.addAll(from.patterns());
-            }
-            if (reportSupplied && credentials) {
-                for (String value : from.insecure()) {
-                    warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value, problems);
-                }
-            }
+        return List.copyOf(set);
+    }
+
+    // Lower-cased for the request-time scan; null stands for any header.
+    private static String @Nullable [] allowedHeaders(List<String> headers) {
+        if (headers.contains("*")) {
+            return null;
         }
-        return new CompiledPolicy(effectiveWithCandidate,
-                new OriginMatcher(anyOrigin, exact, suppliedExact, allPatterns), allowedMethods, allowedHeaders,
-                allowHeaders, exposeHeaders, candidate, List.copyOf(supplied));
+        return headers.stream().map((header) -> header.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
     }
 
     /**
@@ -312,8 +371,8 @@ public final class PolicyCompiler {
                 quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false, 0);
     }
 
-    private static String suppliedProperty(String supplier, String policy) {
-        return "cors.policies." + policy + " (supplied by " + supplier + ")";
+    private String suppliedProperty(String supplier, String policy) {
+        return policyProperty(policy) + " (supplied by " + supplier + ")";
     }
 
     private static int capacity(int size) {

@@ -3,6 +3,7 @@ package io.corsboot.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -27,8 +28,7 @@ final class Fingerprint {
         for (CompiledPolicy policy : policies) {
             CorsPolicySpec spec = policy.spec();
             line(text, "policy", spec.name());
-            // The order of paths, origins and patterns changes nothing; that of methods and headers shows in the
-            // Access-Control-Allow-* and Access-Control-Expose-Headers values.
+            // The order of paths changes nothing.
             line(text, "paths", sorted(spec.paths().value()));
             settings(text, spec);
             supplied(text, policy);
@@ -49,15 +49,41 @@ final class Fingerprint {
         }
     }
 
+    // Every setting of the spec, so that a new one is covered without a change here: lists as they are, or sorted
+    // where their order changes nothing; durations in seconds, the unit of Access-Control-Max-Age.
     private static void settings(StringBuilder text, CorsPolicySpec spec) {
-        line(text, "allowed-origins", sorted(spec.allowedOrigins().value()));
-        line(text, "allowed-origin-patterns", sorted(spec.allowedOriginPatterns().value()));
-        line(text, "allowed-methods", spec.allowedMethods().value());
-        line(text, "allowed-headers", spec.allowedHeaders().value());
-        line(text, "exposed-headers", spec.exposedHeaders().value());
-        line(text, "allow-credentials", spec.allowCredentials().value().toString());
-        line(text, "allow-private-network", spec.allowPrivateNetwork().value().toString());
-        line(text, "max-age", Long.toString(spec.maxAge().value().toSeconds()));
+        for (CorsPolicySpec.Named named : spec.settings()) {
+            String key = dashed(named.name());
+            Object value = named.setting().value();
+            if (value instanceof List<?> list) {
+                List<String> values = list.stream().map(String::valueOf).toList();
+                line(text, key, named.ordered() ? values : sorted(values));
+            }
+            else if (value instanceof Duration duration) {
+                line(text, key, Long.toString(duration.toSeconds()));
+            }
+            else if (value instanceof Boolean flag) {
+                line(text, key, flag.toString());
+            }
+            else {
+                throw new IllegalStateException("No canonical text for " + named.name() + " = " + value);
+            }
+        }
+    }
+
+    /** A component's name as the configuration spells it: allowedOrigins as allowed-origins. */
+    private static String dashed(String name) {
+        StringBuilder dashed = new StringBuilder(name.length() + 4);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isUpperCase(c)) {
+                dashed.append('-').append(Character.toLowerCase(c));
+            }
+            else {
+                dashed.append(c);
+            }
+        }
+        return dashed.toString();
     }
 
     private static List<String> sorted(List<String> values) {

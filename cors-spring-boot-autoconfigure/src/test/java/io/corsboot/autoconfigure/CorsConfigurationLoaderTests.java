@@ -142,6 +142,20 @@ class CorsConfigurationLoaderTests {
     }
 
     @Test
+    void anUnknownKeyWithoutACloseOneListsTheKeysDeclaredWhereItIs() {
+        assertThatExceptionOfType(CorsConfigurationException.class)
+            .isThrownBy(() -> load(new MapPropertySource("test", Map.of("cors.policy.web.paths", "/web/**",
+                    "cors.policies.api.paths", "/api/**", "cors.policies.api.origins", "https://app.example.com"))))
+            .satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::property, ConfigProblem::fix)
+                .containsExactlyInAnyOrder(
+                        tuple("cors.policy.web.paths",
+                                "Remove it, or correct it to one of: enabled, defaults, policies."),
+                        tuple("cors.policies.api.origins", "Remove it, or correct it to one of: allowed-origins, "
+                                + "allowed-origin-patterns, allowed-methods, allowed-headers, exposed-headers, "
+                                + "allow-credentials, allow-private-network, max-age, paths, candidate.")));
+    }
+
+    @Test
     void anUnknownEnvironmentVariableIsOnlyAWarning() {
         PolicySnapshot snapshot = load(yaml(YAML), variables(Map.of("CORS_SERVICE_HOST", "10.0.0.7")));
         assertThat(snapshot.warnings()).extracting(ConfigProblem::code, ConfigProblem::property)

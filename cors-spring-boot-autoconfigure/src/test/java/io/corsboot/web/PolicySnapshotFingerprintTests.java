@@ -1,7 +1,9 @@
 package io.corsboot.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,6 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.core.PolicyCompiler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +24,42 @@ class PolicySnapshotFingerprintTests {
             "cors.policies.partner-api.allowed-headers=Content-Type", "cors.policies.partner-api.max-age=1h",
             "cors.policies.partner-api.candidate.allowed-origins=https://app.example.com",
             "cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*" };
+
+    /** Every setting, inherited and set, in a policy and its candidate. */
+    private static final String[] EVERY_SETTING = { "cors.defaults.max-age=10m",
+            "cors.defaults.exposed-headers=X-Request-Id", "cors.policies.partner-api.paths=/api/**,/v2/api/**",
+            "cors.policies.partner-api.allowed-origins=https://app.example.com,https://admin.example.com",
+            "cors.policies.partner-api.allowed-origin-patterns[0]=https://*.example.com",
+            "cors.policies.partner-api.allowed-origin-patterns[1]=http://localhost:[8080,8081]",
+            "cors.policies.partner-api.allowed-methods=GET,PUT",
+            "cors.policies.partner-api.allowed-headers=Content-Type,Authorization",
+            "cors.policies.partner-api.allow-credentials=true", "cors.policies.partner-api.max-age=1h",
+            "cors.policies.partner-api.candidate.allowed-origins=https://app.example.com",
+            "cors.policies.partner-api.candidate.allow-private-network=true",
+            "cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*" };
+
+    // Golden values: instances of different versions and restarts compare fingerprints, so a change in the canonical
+    // text must be deliberate.
+    @Test
+    void isTheKnownValueOfOnePublicPolicy() {
+        assertThat(fingerprint("cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*"))
+            .isEqualTo("53bb6d776f93862694e47eeb0bc33513e2642a9a4129039fc35f37ba5b21ee25");
+    }
+
+    @Test
+    void isTheKnownValueOfEverySettingWithACandidate() {
+        assertThat(fingerprint(EVERY_SETTING))
+            .isEqualTo("86f95755d80716ac511db4c79cfcdd0e7bd5a57862f4d393e0169ff7e46fff71");
+    }
+
+    @Test
+    void isTheKnownValueWithSuppliedOrigins() {
+        PolicyCompiler compiler = new PolicyCompiler(Set.of("com")::contains);
+        PolicySnapshot supplied = snapshot(EVERY_SETTING).withSupplied(compiler.validateSupplied("tenantOrigins",
+                "partner-api", List.of("https://t1.example.com"), List.of("https://*.t2.example.com"), null), compiler);
+        assertThat(supplied.fingerprint())
+            .isEqualTo("78bd450fd4fe5cbe9c4eb1b33630a3eed477f8c61262d5cc96959115f4ef86c7");
+    }
 
     @Test
     void isAHexSha256() {
@@ -97,10 +136,14 @@ class PolicySnapshotFingerprintTests {
     }
 
     private static String fingerprint(String... lines) {
+        return snapshot(lines).fingerprint();
+    }
+
+    private static PolicySnapshot snapshot(String... lines) {
         StandardEnvironment environment = new StandardEnvironment();
         // A map keeps the keys in the order given, as a YAML file does.
         environment.getPropertySources().addFirst(new MapPropertySource("test", new LinkedHashMap<>(properties(lines))));
-        return new CorsConfigurationLoader().load(environment).fingerprint();
+        return new CorsConfigurationLoader().load(environment);
     }
 
     private static Map<String, String> properties(String... lines) {

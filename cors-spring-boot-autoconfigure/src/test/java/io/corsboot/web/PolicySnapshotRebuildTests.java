@@ -27,7 +27,8 @@ class PolicySnapshotRebuildTests {
             "cors.policies.admin.paths=/admin/**",
             "cors.policies.admin.allowed-origins=https://admin.example.com" };
 
-    private final PolicyCompiler compiler = new PolicyCompiler(Set.of("com", "github.io")::contains);
+    private final PolicyCompiler compiler = new PolicyCompiler(Set.of("com", "github.io")::contains,
+            (policy) -> "cors.policies." + policy);
 
     private final CorsConfigurationLoader loader = new CorsConfigurationLoader();
 

@@ -1,0 +1,145 @@
+package io.corsboot.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PatternParseException;
+
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.ConfigProblem;
+import io.corsboot.core.ConfigProblem.Code;
+import io.corsboot.core.CorsConfigurationException;
+import io.corsboot.core.CorsPolicySpec;
+import io.corsboot.core.PolicyCompiler;
+import io.corsboot.core.Setting;
+import io.corsboot.core.SuppliedOrigins;
+
+/**
+ * Builds a {@link PolicySnapshot}: compiles each policy, or takes it from the snapshot being replaced when its spec and
+ * supplied origins are unchanged, checks the path patterns, orders the routes, and throws one exception with every
+ * error.
+ */
+final class PolicySnapshotBuilder {
+
+    private PolicySnapshotBuilder() {
+    }
+
+    static PolicySnapshot build(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
+            PolicyCompiler compiler, Map<String, List<SuppliedOrigins>> supplied, PolicySnapshot previous) {
+        List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
+        List<PolicySnapshot.Route> routes = new ArrayList<>();
+        Map<String, String> patternOwners = new HashMap<>();
+        // By name, so that the report, and which of two policies a duplicate pattern is blamed on, never depend
+        // on the order a property source happens to keep.
+        List<CorsPolicySpec> byName = specs.stream().sorted(Comparator.comparing(CorsPolicySpec::name)).toList();
+        Map<String, Compiled> compiled = new HashMap<>();
+        for (CorsPolicySpec spec : byName) {
+            List<SuppliedOrigins> origins = supplied.getOrDefault(spec.name(), List.of());
+            Compiled old = previous.compiled().get(spec.name());
+            Compiled current = (old != null && old.spec().equals(spec) && old.supplied().equals(origins)) ? old
+                    : Compiled.of(spec, origins, compiler);
+            compiled.put(spec.name(), current);
+            CompiledPolicy policy = current.policy();
+            problems.addAll(current.problems());
+            for (SuppliedOrigins from : origins) {
+                problems.addAll(from.dropped());
+            }
+            Setting<List<String>> paths = spec.paths();
+            if (paths.value().isEmpty()) {
+                problems.add(new ConfigProblem(Code.POLICY_WITHOUT_PATHS, paths.property(), null,
+                        "Policy '" + spec.name() + "' has no paths, so it covers no request.",
+                        "Add the paths it covers, such as " + paths.property() + "=/api/**."));
+            }
+            for (int i = 0; i < paths.value().size(); i++) {
+                String path = paths.value().get(i);
+                PathPattern pattern = parse(path, paths.element(i), problems);
+                if (pattern == null) {
+                    continue;
+                }
+                String owner = patternOwners.putIfAbsent(withoutCaptureNames(pattern), spec.name());
+                if (owner != null && !owner.equals(spec.name())) {
+                    problems.add(new ConfigProblem(Code.DUPLICATE_PATH_PATTERN, paths.element(i), path,
+                            "\"" + path + "\" is also a path of policy '" + owner
+                                    + "', so which one applies would be unclear.",
+                            "Keep the pattern in one policy, or make one of them more specific."));
+                }
+                routes.add(new PolicySnapshot.Route(pattern, policy));
+            }
+        }
+        for (Map.Entry<String, List<SuppliedOrigins>> entry : supplied.entrySet()) {
+            if (!compiled.containsKey(entry.getKey())) {
+                for (SuppliedOrigins from : entry.getValue()) {
+                    problems.add(unknownPolicy(compiler.policyProperty(entry.getKey()), entry.getKey(), from));
+                }
+            }
+        }
+        // A value inherited from cors.defaults is checked once per policy that inherits it: report it once.
+        problems = problems.stream().distinct().toList();
+        List<ConfigProblem> errors = problems.stream().filter(ConfigProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new CorsConfigurationException(errors);
+        }
+        // The most specific pattern wins; a tie goes to the policy whose name sorts first, so the choice never
+        // depends on the order a property source happens to keep.
+        routes.sort(Comparator.comparing(PolicySnapshot.Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+            .thenComparing((route) -> route.policy().name()));
+        LinkedHashSet<CompiledPolicy> byPrecedence = new LinkedHashSet<>();
+        routes.forEach((route) -> byPrecedence.add(route.policy()));
+        return new PolicySnapshot(routes.toArray(new PolicySnapshot.Route[0]), List.copyOf(byPrecedence),
+                problems.stream().filter((problem) -> !problem.isError()).toList(), List.copyOf(specs),
+                bindingProblems.stream().filter((problem) -> !problem.isError()).toList(), supplied,
+                Map.copyOf(compiled));
+    }
+
+    private static ConfigProblem unknownPolicy(String property, String policy, SuppliedOrigins origins) {
+        return new ConfigProblem(Code.SUPPLIER_POLICY_UNKNOWN, property, null,
+                "Policy '" + policy + "' is not configured, so the origins that " + origins.supplier()
+                        + " supplies for it are ignored.",
+                "Configure the policy with its paths, such as " + property
+                        + ".paths=/api/**, or correct the name the supplier gives.");
+    }
+
+    private static @Nullable PathPattern parse(String path, String property, List<ConfigProblem> problems) {
+        // The parser accepts these, and the pattern then matches no request path: every path starts with "/".
+        if (!path.startsWith("/")) {
+            String fix = path.isBlank() ? "Give the pattern, such as \"/api/**\", or remove the empty element."
+                    : "Start it with \"/\": \"/" + path.strip() + "\".";
+            problems.add(new ConfigProblem(Code.INVALID_PATH_PATTERN, property, path,
+                    "\"" + path + "\" does not start with \"/\", so it matches no request path.", fix));
+            return null;
+        }
+        try {
+            return PathPatternParser.defaultInstance.parse(path);
+        }
+        catch (PatternParseException ex) {
+            problems.add(new ConfigProblem(Code.INVALID_PATH_PATTERN, property, path,
+                    "\"" + path + "\" is not a valid path pattern: " + ex.getMessage() + ".",
+                    "Use PathPattern syntax, such as \"/api/**\" or \"/orders/{id}\"."));
+            return null;
+        }
+    }
+
+    // "/api/{a}/**" and "/api/{b}/**" match the same paths.
+    private static String withoutCaptureNames(PathPattern pattern) {
+        return pattern.getPatternString().replaceAll("\\{(\\*?)\\w+", "{$1");
+    }
+
+    /** One policy as compiled, with what it was compiled from and the problems compiling it found. */
+    record Compiled(CorsPolicySpec spec, List<SuppliedOrigins> supplied, CompiledPolicy policy,
+            List<ConfigProblem> problems) {
+
+        static Compiled of(CorsPolicySpec spec, List<SuppliedOrigins> supplied, PolicyCompiler compiler) {
+            List<ConfigProblem> problems = new ArrayList<>();
+            CompiledPolicy policy = compiler.compile(spec, supplied, problems);
+            return new Compiled(spec, supplied, policy, List.copyOf(problems));
+        }
+    }
+}
