@@ -1,5 +1,8 @@
 package io.corsboot.autoconfigure;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.aot.generate.ClassNameGenerator;
@@ -21,6 +24,7 @@ import io.corsboot.actuate.CorsEndpoint.CheckDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckError;
 import io.corsboot.actuate.CorsEndpoint.CorsDescriptor;
 import io.corsboot.actuate.CorsEndpoint.PolicyDescriptor;
+import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Reason;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,19 @@ class CorsRuntimeHintsTests {
         assertThat(reflection().onMethodInvocation(CorsProperties.Policy.class, "setPaths")).accepts(hints);
         assertThat(reflection().onMethodInvocation(CorsProperties.PolicySettings.class, "setAllowedOrigins"))
             .accepts(hints);
+        assertThat(reflection().onFieldAccess(CorsProperties.Policy.class, "paths")).accepts(hints);
+        assertThat(reflection().onFieldAccess(CorsProperties.PolicySettings.class, "allowedOrigins")).accepts(hints);
+    }
+
+    @Test
+    void policySpecsCanBeBuiltThroughTheirCanonicalConstructor() throws NoSuchMethodException {
+        RuntimeHints hints = hintsOf(new CorsRuntimeHints());
+        Class<?>[] components = Arrays.stream(CorsPolicySpec.class.getRecordComponents())
+            .map(RecordComponent::getType)
+            .toArray(Class<?>[]::new);
+        assertThat(reflection().onConstructorInvocation(CorsPolicySpec.class.getDeclaredConstructor(components)))
+            .accepts(hints);
+        assertThat(reflection().onMethodInvocation(CorsPolicySpec.class, "paths")).accepts(hints);
     }
 
     @Test
