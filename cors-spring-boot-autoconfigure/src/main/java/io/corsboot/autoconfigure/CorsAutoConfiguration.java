@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.web.util.pattern.PathPattern;
 
@@ -27,6 +28,7 @@ import io.corsboot.web.PolicySnapshotHolder;
  */
 @AutoConfiguration
 @ConditionalOnClass(PathPattern.class)
+@ImportRuntimeHints(CorsRuntimeHints.class)
 public final class CorsAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
