@@ -13,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
@@ -70,7 +69,6 @@ public final class CorsServletAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.security.web.SecurityFilterChain")
-    @ImportRuntimeHints(SecurityCorsRuntimeHints.class)
     static class SpringSecurityCorsConfiguration {
 
         @Bean

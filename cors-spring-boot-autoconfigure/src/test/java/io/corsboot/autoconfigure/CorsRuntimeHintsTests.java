@@ -17,7 +17,6 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.javapoet.ClassName;
 import org.springframework.web.context.support.GenericWebApplicationContext;
-import org.springframework.web.filter.CorsFilter;
 
 import io.corsboot.actuate.CorsEndpoint.CandidateDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckDescriptor;
@@ -70,12 +69,6 @@ class CorsRuntimeHintsTests {
     }
 
     @Test
-    void theProcessorOfSpringSecuritysCorsFilterCanBeRead() {
-        RuntimeHints hints = hintsOf(new SecurityCorsRuntimeHints());
-        assertThat(reflection().onFieldAccess(CorsFilter.class, "processor")).accepts(hints);
-    }
-
-    @Test
     void aheadOfTimeProcessingOfTheAutoConfigurationsContributesTheHints() {
         new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
@@ -94,7 +87,6 @@ class CorsRuntimeHintsTests {
                 RuntimeHints hints = generation.getRuntimeHints();
                 assertThat(reflection().onMethodInvocation(CorsProperties.class, "getPolicies")).accepts(hints);
                 assertThat(reflection().onMethodInvocation(CheckError.class, "message")).accepts(hints);
-                assertThat(reflection().onFieldAccess(CorsFilter.class, "processor")).accepts(hints);
             });
     }
 
