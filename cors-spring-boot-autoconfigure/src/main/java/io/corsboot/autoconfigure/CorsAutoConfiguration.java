@@ -16,7 +16,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.DecisionListener;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -47,9 +47,9 @@ public final class CorsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CorsProcessor corsProcessor(PolicySnapshotHolder corsPolicySnapshotHolder,
+    CorsDecider corsDecider(PolicySnapshotHolder corsPolicySnapshotHolder,
             ObjectProvider<DecisionListener> listeners) {
-        return new CorsProcessor(corsPolicySnapshotHolder, listeners.orderedStream().toList());
+        return new CorsDecider(corsPolicySnapshotHolder, listeners.orderedStream().toList());
     }
 
     static String describe(CompiledPolicy policy) {

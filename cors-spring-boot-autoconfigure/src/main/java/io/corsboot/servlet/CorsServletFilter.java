@@ -15,7 +15,7 @@ import org.springframework.web.util.WebUtils;
 
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 /**
  * Servlet {@link jakarta.servlet.Filter} that applies the CORS policies: it answers preflights and rejections itself,
@@ -26,11 +26,11 @@ import io.corsboot.web.CorsProcessor;
  */
 public class CorsServletFilter extends OncePerRequestFilter {
 
-    private final CorsProcessor processor;
+    private final CorsDecider decider;
 
 
-    public CorsServletFilter(CorsProcessor processor) {
-        this.processor = processor;
+    public CorsServletFilter(CorsDecider decider) {
+        this.decider = decider;
     }
 
     /**
@@ -51,7 +51,7 @@ public class CorsServletFilter extends OncePerRequestFilter {
             return;
         }
         ServletCorsRequest corsRequest = new ServletCorsRequest(request);
-        Decision decision = this.processor.process(pathWithinApplication(request), corsRequest);
+        Decision decision = this.decider.process(pathWithinApplication(request), corsRequest);
         if (decision.policy() == null) {
             chain.doFilter(request, response);
             return;
