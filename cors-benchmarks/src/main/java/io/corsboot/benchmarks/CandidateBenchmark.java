@@ -22,12 +22,12 @@ import org.springframework.mock.env.MockEnvironment;
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
 /**
- * What a candidate costs on the request path: the processor's work for a policy without a candidate and for the
+ * What a candidate costs on the request path: the decider's work for a policy without a candidate and for the
  * same policy with a stricter one, beside one decision of the policy alone. A candidate should cost at most one
  * more decision, and a policy without one nothing.
  */
@@ -47,7 +47,7 @@ public class CandidateBenchmark {
     @Param
     public Candidate candidate;
 
-    private CorsProcessor processor;
+    private CorsDecider decider;
 
     private CompiledPolicy policy;
 
@@ -65,7 +65,7 @@ public class CandidateBenchmark {
             environment.setProperty("cors.policies.api.candidate.allowed-origins", "https://app.example.com");
         }
         PolicySnapshot snapshot = new CorsConfigurationLoader().load(environment);
-        this.processor = new CorsProcessor(new PolicySnapshotHolder(snapshot), List.of());
+        this.decider = new CorsDecider(new PolicySnapshotHolder(snapshot), List.of());
         this.path = PathContainer.parsePath("/api/orders");
         this.policy = snapshot.policyFor(this.path);
     }
@@ -77,6 +77,6 @@ public class CandidateBenchmark {
 
     @Benchmark
     public Decision processed() {
-        return this.processor.process(this.path, this.request);
+        return this.decider.process(this.path, this.request);
     }
 }

@@ -33,7 +33,7 @@ import org.springframework.web.server.session.WebSessionManager;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
 import io.corsboot.sample.StockCors;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -81,7 +81,7 @@ public class ReactiveFilterBenchmark {
     @Setup
     public void setUp() {
         PolicySnapshot snapshot = this.policies.snapshot();
-        this.starter = new CorsReactiveWebFilter(new CorsProcessor(new PolicySnapshotHolder(snapshot), List.of()));
+        this.starter = new CorsReactiveWebFilter(new CorsDecider(new PolicySnapshotHolder(snapshot), List.of()));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         StockCors.register(snapshot, source::registerCorsConfiguration);
         this.stock = new CorsWebFilter(source);

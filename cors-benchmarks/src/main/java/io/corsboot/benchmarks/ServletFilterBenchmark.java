@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.corsboot.sample.StockCors;
 import io.corsboot.servlet.CorsServletFilter;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -72,7 +72,7 @@ public class ServletFilterBenchmark {
     @Setup
     public void setUp() throws Exception {
         PolicySnapshot snapshot = this.policies.snapshot();
-        this.starter = new CorsServletFilter(new CorsProcessor(new PolicySnapshotHolder(snapshot), List.of()));
+        this.starter = new CorsServletFilter(new CorsDecider(new PolicySnapshotHolder(snapshot), List.of()));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         StockCors.register(snapshot, source::registerCorsConfiguration);
         this.stock = new CorsFilter(source);

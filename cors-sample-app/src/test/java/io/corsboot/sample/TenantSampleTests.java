@@ -1,11 +1,7 @@
 package io.corsboot.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -23,68 +19,43 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TenantSampleTests {
 
-    private final HttpClient client = HttpClient.newHttpClient();
-
-    private String api;
-
     @ParameterizedTest
     @EnumSource(SampleStack.class)
     void walksThroughAddingATenantAndReadingTheCandidatesDisagreements(SampleStack stack) throws Exception {
         try (ConfigurableApplicationContext context = stack.start()) {
-            this.api = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+            SampleClient api = new SampleClient(
+                    "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort());
 
-            HttpResponse<String> acme = send(get("/tenant-api/settings/acme", "https://acme.example.com"));
+            HttpResponse<String> acme = api.send(api.get("/tenant-api/settings/acme", "https://acme.example.com"));
             assertThat(acme.statusCode()).isEqualTo(200);
             assertThat(acme.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://acme.example.com");
-            String listing = send(request("/actuator/cors").GET()).body();
-            assertThat(suppliedOrigins(listing)).containsExactly(2);
+            String listing = api.send(api.request("/actuator/cors").GET()).body();
+            assertThat(SampleClient.suppliedOrigins(listing)).containsExactly(2);
 
             String initech = "https://initech.example.com";
-            assertThat(send(get("/tenant-api/settings/initech", initech)).statusCode()).isEqualTo(403);
-            assertThat(addTenant("initech", initech).statusCode()).isEqualTo(201);
-            HttpResponse<String> added = send(get("/tenant-api/settings/initech", initech));
+            assertThat(api.send(api.get("/tenant-api/settings/initech", initech)).statusCode()).isEqualTo(403);
+            assertThat(addTenant(api, "initech", initech).statusCode()).isEqualTo(201);
+            HttpResponse<String> added = api.send(api.get("/tenant-api/settings/initech", initech));
             assertThat(added.statusCode()).isEqualTo(200);
             assertThat(added.headers().firstValue("Access-Control-Allow-Origin")).hasValue(initech);
-            String after = send(request("/actuator/cors").GET()).body();
-            assertThat(suppliedOrigins(after)).containsExactly(3);
+            String after = api.send(api.request("/actuator/cors").GET()).body();
+            assertThat(SampleClient.suppliedOrigins(after)).containsExactly(3);
             assertThat(JsonPath.<String>read(after, "$.fingerprint"))
                 .isNotEqualTo(JsonPath.<String>read(listing, "$.fingerprint"));
 
-            assertThat(addTenant("typo", "https://typo.example.com/").statusCode()).isEqualTo(201);
-            List<String> warnings = JsonPath.read(send(request("/actuator/cors").GET()).body(), "$.warnings");
+            assertThat(addTenant(api, "typo", "https://typo.example.com/").statusCode()).isEqualTo(201);
+            List<String> warnings = JsonPath.read(api.send(api.request("/actuator/cors").GET()).body(), "$.warnings");
             assertThat(warnings).singleElement().asString().contains("\"https://typo.example.com/\" has a trailing slash");
-            assertThat(send(get("/tenant-api/settings/acme", "https://acme.example.com")).statusCode()).isEqualTo(200);
+            assertThat(api.send(api.get("/tenant-api/settings/acme", "https://acme.example.com")).statusCode())
+                .isEqualTo(200);
 
-            HttpResponse<String> preflight = send(request("/tenant-api/settings/globex")
-                .header("Origin", "https://globex.example.com")
-                .header("Access-Control-Request-Method", "PUT")
-                .method("OPTIONS", BodyPublishers.noBody()));
-            assertThat(preflight.statusCode()).isEqualTo(200);
-            String metric = send(request("/actuator/metrics/cors.candidate?tag=policy:tenant-api"
-                    + "&tag=enforced:allowed&tag=candidate:rejected&tag=reason:METHOD_NOT_ALLOWED").GET()).body();
-            assertThat(JsonPath.<List<Double>>read(metric, "$.measurements[?(@.statistic == 'COUNT')].value"))
-                .containsExactly(1.0);
+            assertThat(api.tenantPutPreflight().statusCode()).isEqualTo(200);
+            assertThat(api.candidateMethodDisagreements()).containsExactly(1.0);
         }
     }
 
-    private static List<Integer> suppliedOrigins(String listing) {
-        return JsonPath.read(listing, "$.policies[?(@.name == 'tenant-api')].suppliedOrigins");
-    }
-
-    private HttpResponse<String> addTenant(String name, String origin) throws Exception {
-        return send(request("/admin/tenants").header("Content-Type", "application/json")
+    private static HttpResponse<String> addTenant(SampleClient api, String name, String origin) throws Exception {
+        return api.send(api.request("/admin/tenants").header("Content-Type", "application/json")
             .POST(BodyPublishers.ofString("{\"name\":\"" + name + "\",\"origin\":\"" + origin + "\"}")));
-    }
-
-    private HttpRequest.Builder get(String path, String origin) {
-        return request(path).header("Origin", origin).GET();
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(this.api + path));
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return this.client.send(request.build(), BodyHandlers.ofString());
     }
 }

@@ -9,13 +9,14 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.web.util.pattern.PathPattern;
 
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.DecisionListener;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -27,6 +28,7 @@ import io.corsboot.web.PolicySnapshotHolder;
  */
 @AutoConfiguration
 @ConditionalOnClass(PathPattern.class)
+@ImportRuntimeHints(CorsRuntimeHints.class)
 public final class CorsAutoConfiguration {
 
     private static final Log logger = LogFactory.getLog(CorsAutoConfiguration.class);
@@ -45,9 +47,9 @@ public final class CorsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CorsProcessor corsProcessor(PolicySnapshotHolder corsPolicySnapshotHolder,
+    CorsDecider corsDecider(PolicySnapshotHolder corsPolicySnapshotHolder,
             ObjectProvider<DecisionListener> listeners) {
-        return new CorsProcessor(corsPolicySnapshotHolder, listeners.orderedStream().toList());
+        return new CorsDecider(corsPolicySnapshotHolder, listeners.orderedStream().toList());
     }
 
     static String describe(CompiledPolicy policy) {

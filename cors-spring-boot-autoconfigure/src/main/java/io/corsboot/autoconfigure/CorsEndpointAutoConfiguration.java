@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.server.WebFilter;
@@ -35,6 +36,7 @@ import io.corsboot.web.PolicySnapshotHolder;
 @ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 @ConditionalOnAvailableEndpoint(CorsEndpoint.class)
 @ConditionalOnBean(PolicySnapshotHolder.class)
+@ImportRuntimeHints(CorsEndpointRuntimeHints.class)
 public final class CorsEndpointAutoConfiguration {
 
     @Bean

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 
 import io.corsboot.metrics.MicrometerDecisionListener;
 import io.corsboot.metrics.PoliciesGauge;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshotHolder;
 
 /**
@@ -24,7 +24,7 @@ import io.corsboot.web.PolicySnapshotHolder;
         afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ MeterRegistry.class, CorsProcessor.class })
+@ConditionalOnBean({ MeterRegistry.class, CorsDecider.class })
 public final class CorsMetricsAutoConfiguration {
 
     @Bean

@@ -17,7 +17,7 @@ import io.corsboot.reactive.CorsReactiveWebFilter;
 import io.corsboot.reactive.DeferringReactiveCorsProcessor;
 import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
 import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications, and
@@ -32,13 +32,13 @@ import io.corsboot.web.CorsProcessor;
 @ConditionalOnClass(WebFilter.class)
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 @Conditional(OnCorsPoliciesCondition.class)
-@ConditionalOnBean(CorsProcessor.class)
+@ConditionalOnBean(CorsDecider.class)
 public final class CorsReactiveAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CorsReactiveWebFilter corsReactiveWebFilter(CorsProcessor corsProcessor) {
-        return new CorsReactiveWebFilter(corsProcessor);
+    CorsReactiveWebFilter corsReactiveWebFilter(CorsDecider corsDecider) {
+        return new CorsReactiveWebFilter(corsDecider);
     }
 
     // Spring Boot runs a reactive web application only with WebFlux, whose handler mappings this post-processes.

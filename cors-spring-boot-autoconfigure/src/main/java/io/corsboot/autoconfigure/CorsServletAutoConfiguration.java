@@ -19,7 +19,7 @@ import org.springframework.core.env.Environment;
 import io.corsboot.servlet.CorsServletFilter;
 import io.corsboot.servlet.HandlerMappingCorsPostProcessor;
 import io.corsboot.servlet.SecurityFilterChainCorsPostProcessor;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS filter in servlet applications, and
@@ -32,7 +32,7 @@ import io.corsboot.web.CorsProcessor;
 @ConditionalOnClass({ Filter.class, FilterRegistrationBean.class })
 @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
 @Conditional(OnCorsPoliciesCondition.class)
-@ConditionalOnBean(CorsProcessor.class)
+@ConditionalOnBean(CorsDecider.class)
 public final class CorsServletAutoConfiguration {
 
     /** Spring Security's servlet filter chain order when {@code spring.security.filter.order} is not set. */
@@ -40,9 +40,9 @@ public final class CorsServletAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingFilterBean(CorsServletFilter.class)
-    FilterRegistrationBean<CorsServletFilter> corsServletFilter(CorsProcessor corsProcessor, Environment environment) {
+    FilterRegistrationBean<CorsServletFilter> corsServletFilter(CorsDecider corsDecider, Environment environment) {
         FilterRegistrationBean<CorsServletFilter> registration = new FilterRegistrationBean<>(
-                new CorsServletFilter(corsProcessor));
+                new CorsServletFilter(corsDecider));
         registration.setOrder(orderBeforeSecurity(environment));
         return registration;
     }

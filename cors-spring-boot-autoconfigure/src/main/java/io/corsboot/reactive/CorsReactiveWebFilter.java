@@ -20,7 +20,7 @@ import org.springframework.web.server.WebFilterChain;
 
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 /**
  * {@link WebFilter} that applies the CORS policies: it answers preflights and rejections itself, and lets every
@@ -41,14 +41,14 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
 
     private static final MediaType TEXT_PLAIN_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
-    private final CorsProcessor processor;
+    private final CorsDecider decider;
 
     private @Nullable ApplicationContext applicationContext;
 
     private int order = DEFAULT_ORDER;
 
-    public CorsReactiveWebFilter(CorsProcessor processor) {
-        this.processor = processor;
+    public CorsReactiveWebFilter(CorsDecider decider) {
+        this.decider = decider;
     }
 
     @Override
@@ -61,11 +61,11 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
             return chain.filter(exchange);
         }
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        if (!this.processor.mayCover(path.value())) {
+        if (!this.decider.mayCover(path.value())) {
             return chain.filter(exchange);
         }
         ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
-        Decision decision = this.processor.process(path, request);
+        Decision decision = this.decider.process(path, request);
         if (decision.policy() == null) {
             return chain.filter(exchange);
         }

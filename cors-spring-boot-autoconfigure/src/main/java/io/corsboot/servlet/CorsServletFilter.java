@@ -16,7 +16,7 @@ import org.springframework.web.util.WebUtils;
 
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 /**
  * Servlet {@link jakarta.servlet.Filter} that applies the CORS policies: it answers preflights and rejections itself,
@@ -27,13 +27,13 @@ import io.corsboot.web.CorsProcessor;
  */
 public class CorsServletFilter extends OncePerRequestFilter {
 
-    private final CorsProcessor processor;
+    private final CorsDecider decider;
 
     // Set on the first request, once the filter's name is known; OncePerRequestFilter builds it anew on each request.
     private @Nullable String alreadyFilteredAttributeName;
 
-    public CorsServletFilter(CorsProcessor processor) {
-        this.processor = processor;
+    public CorsServletFilter(CorsDecider decider) {
+        this.decider = decider;
     }
 
     /** The name OncePerRequestFilter marks a request with, built once: measured as a string per request. */
@@ -70,7 +70,7 @@ public class CorsServletFilter extends OncePerRequestFilter {
             return;
         }
         ServletCorsRequest corsRequest = new ServletCorsRequest(request);
-        Decision decision = this.processor.process(path, corsRequest);
+        Decision decision = this.decider.process(path, corsRequest);
         if (decision.policy() == null) {
             chain.doFilter(request, response);
             return;
@@ -111,6 +111,6 @@ public class CorsServletFilter extends OncePerRequestFilter {
         // Without a context path the path within the application is the whole path, parsed directly:
         // RequestPath.parse adds an object per request around the same parse.
         String path = request.getRequestURI();
-        return this.processor.mayCover(path) ? PathContainer.parsePath(path) : null;
+        return this.decider.mayCover(path) ? PathContainer.parsePath(path) : null;
     }
 }

@@ -95,7 +95,7 @@ public final class CandidateReport implements DecisionListener {
             }
             logger.info("The candidate of CORS policy '" + this.policy + "' disagreed with the policy on " + count
                     + ((count == 1) ? " request" : " requests") + " since the last report, such as one from origin "
-                    + CorsProcessor.quoted(origin) + ": the policy " + verdict(decision) + " it, the candidate "
+                    + CorsDecider.quoted(origin) + ": the policy " + verdict(decision) + " it, the candidate "
                     + verdict(candidate) + " it (" + candidate.reason() + "). The metric cors.candidate counts them.");
         }
 

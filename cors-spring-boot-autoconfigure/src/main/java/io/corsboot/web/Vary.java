@@ -31,7 +31,7 @@ public final class Vary {
         return false;
     }
 
-    // Scanned in place: hand-written because split and strip measured an array and a string per element.
+    // Scanned in place: hand-written because split and strip allocate an array and a string per element.
     private static boolean lineContains(String line, String token) {
         int length = line.length();
         int start = 0;

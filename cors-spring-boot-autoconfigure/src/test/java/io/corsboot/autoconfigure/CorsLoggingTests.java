@@ -20,7 +20,7 @@ import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class CorsLoggingTests {
 
-    private static final String PROCESSOR = CorsProcessor.class.getName();
+    private static final String DECIDER = CorsDecider.class.getName();
 
     private static final String STARTUP = CorsAutoConfiguration.class.getName();
 
@@ -46,7 +46,7 @@ class CorsLoggingTests {
 
     @AfterEach
     void resetLevels() {
-        this.loggingSystem.setLogLevel(PROCESSOR, null);
+        this.loggingSystem.setLogLevel(DECIDER, null);
         this.loggingSystem.setLogLevel(STARTUP, null);
     }
 
@@ -65,7 +65,7 @@ class CorsLoggingTests {
 
     @Test
     void logsEachRejectionAtDebugWithPolicyOriginMethodAndReason(CapturedOutput output) {
-        this.loggingSystem.setLogLevel(PROCESSOR, LogLevel.DEBUG);
+        this.loggingSystem.setLogLevel(DECIDER, LogLevel.DEBUG);
         this.contextRunner.run((context) -> {
             perform(context, "OPTIONS", "/api/orders",
                     Map.of("Origin", "https://evil.example.net", "Access-Control-Request-Method", "PUT"));
@@ -81,7 +81,7 @@ class CorsLoggingTests {
 
     @Test
     void keepsAForgedOriginOnOneLine(CapturedOutput output) {
-        this.loggingSystem.setLogLevel(PROCESSOR, LogLevel.DEBUG);
+        this.loggingSystem.setLogLevel(DECIDER, LogLevel.DEBUG);
         this.contextRunner.run((context) -> perform(context, "GET", "/api/orders",
                 Map.of("Origin", "https://evil.example.net\nINFO Login succeeded")));
         assertThat(messages(output, "Rejected CORS", LogLevel.DEBUG)).singleElement()
@@ -91,7 +91,7 @@ class CorsLoggingTests {
 
     @Test
     void logsNoRejectionAtInfo(CapturedOutput output) {
-        this.loggingSystem.setLogLevel(PROCESSOR, LogLevel.INFO);
+        this.loggingSystem.setLogLevel(DECIDER, LogLevel.INFO);
         this.contextRunner.run((context) -> assertThat(perform(context, "OPTIONS", "/api/orders",
                 Map.of("Origin", "https://evil.example.net", "Access-Control-Request-Method", "PUT")).getStatus())
             .as("a rejected preflight")

@@ -41,7 +41,7 @@ import io.corsboot.reactive.DeferringReactiveCorsProcessor;
 import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
 import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
 import io.corsboot.servlet.CorsServletFilter;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -259,8 +259,8 @@ class CorsReactiveAutoConfigurationTests {
     static class UserFilterConfiguration {
 
         @Bean
-        CorsReactiveWebFilter userCorsFilter(CorsProcessor corsProcessor) {
-            return new CorsReactiveWebFilter(corsProcessor);
+        CorsReactiveWebFilter userCorsFilter(CorsDecider corsDecider) {
+            return new CorsReactiveWebFilter(corsDecider);
         }
     }
 }

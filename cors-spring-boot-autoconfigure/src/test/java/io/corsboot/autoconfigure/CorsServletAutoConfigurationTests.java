@@ -45,7 +45,7 @@ import io.corsboot.servlet.CorsServletFilter;
 import io.corsboot.servlet.DeferringServletCorsProcessor;
 import io.corsboot.servlet.HandlerMappingCorsPostProcessor;
 import io.corsboot.servlet.SecurityFilterChainCorsPostProcessor;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,7 +103,7 @@ class CorsServletAutoConfigurationTests {
     void installsNoFilterInANonWebApplication() {
         new ApplicationContextRunner().withConfiguration(CORS)
             .withPropertyValues(POLICY)
-            .run((context) -> assertThat(context).hasSingleBean(CorsProcessor.class)
+            .run((context) -> assertThat(context).hasSingleBean(CorsDecider.class)
                 .doesNotHaveBean(FilterRegistrationBean.class)
                 .doesNotHaveBean(CorsServletFilter.class)
                 .doesNotHaveBean(CorsReactiveWebFilter.class));
@@ -315,8 +315,8 @@ class CorsServletAutoConfigurationTests {
     static class UserFilterConfiguration {
 
         @Bean
-        CorsServletFilter userCorsFilter(CorsProcessor corsProcessor) {
-            return new CorsServletFilter(corsProcessor);
+        CorsServletFilter userCorsFilter(CorsDecider corsDecider) {
+            return new CorsServletFilter(corsDecider);
         }
     }
 
@@ -324,8 +324,8 @@ class CorsServletAutoConfigurationTests {
     static class UserRegistrationConfiguration {
 
         @Bean
-        FilterRegistrationBean<CorsServletFilter> userCorsFilter(CorsProcessor corsProcessor) {
-            return new FilterRegistrationBean<>(new CorsServletFilter(corsProcessor));
+        FilterRegistrationBean<CorsServletFilter> userCorsFilter(CorsDecider corsDecider) {
+            return new FilterRegistrationBean<>(new CorsServletFilter(corsDecider));
         }
     }
 }

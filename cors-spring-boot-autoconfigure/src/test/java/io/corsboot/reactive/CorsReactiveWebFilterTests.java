@@ -33,7 +33,7 @@ import io.corsboot.testing.CaseHandler;
 import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCase.Scope;
 import io.corsboot.testing.CorsCases;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshotHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ class CorsReactiveWebFilterTests {
     private static final String SELF = "http://localhost:8080";
 
     private static final CorsReactiveWebFilter casesFilter = new CorsReactiveWebFilter(
-            new CorsProcessor(new PolicySnapshotHolder(CorsCases.snapshot()), List.of()));
+            new CorsDecider(new PolicySnapshotHolder(CorsCases.snapshot()), List.of()));
 
     private final CorsReactiveWebFilter filter = new CorsReactiveWebFilter(processor());
 
@@ -245,13 +245,13 @@ class CorsReactiveWebFilterTests {
         return MockServerWebExchange.from(request);
     }
 
-    private static CorsProcessor processor() {
+    private static CorsDecider processor() {
         MockEnvironment environment = new MockEnvironment()
             .withProperty("cors.policies.api.paths", "/api/**")
             .withProperty("cors.policies.api.allowed-origins", APP)
             .withProperty("cors.policies.api.allowed-methods", "GET,PUT")
             .withProperty("cors.policies.api.allow-credentials", "true");
-        return new CorsProcessor(new PolicySnapshotHolder(new CorsConfigurationLoader().load(environment)), List.of());
+        return new CorsDecider(new PolicySnapshotHolder(new CorsConfigurationLoader().load(environment)), List.of());
     }
 
     /** A server response that transfers files without copying them, as Reactor Netty's does. */

@@ -21,7 +21,7 @@ import io.corsboot.testing.CaseHandler;
 import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCase.Scope;
 import io.corsboot.testing.CorsCases;
-import io.corsboot.web.CorsProcessor;
+import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshotHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CorsServletFilterTests {
 
     private static final CorsServletFilter filter = new CorsServletFilter(
-            new CorsProcessor(new PolicySnapshotHolder(CorsCases.snapshot()), List.of()));
+            new CorsDecider(new PolicySnapshotHolder(CorsCases.snapshot()), List.of()));
 
     private boolean handlerCalled;
 
@@ -98,7 +98,7 @@ class CorsServletFilterTests {
     @Test
     void writesTheRequestsDecisionAgainOnTheErrorDispatchWithoutDecidingAgain() throws Exception {
         AtomicInteger decisions = new AtomicInteger();
-        CorsServletFilter counted = new CorsServletFilter(new CorsProcessor(
+        CorsServletFilter counted = new CorsServletFilter(new CorsDecider(
                 new PolicySnapshotHolder(CorsCases.snapshot()),
                 List.of((decision, candidate, request) -> decisions.incrementAndGet())));
         MockHttpServletRequest request = actual("/api/boom");

@@ -21,15 +21,15 @@ import io.corsboot.core.DecisionListener;
  *
  * @since 0.1.0
  */
-public final class CorsProcessor {
+public final class CorsDecider {
 
-    private static final Log logger = LogFactory.getLog(CorsProcessor.class);
+    private static final Log logger = LogFactory.getLog(CorsDecider.class);
 
     private final PolicySnapshotHolder snapshots;
 
     private final DecisionListener[] listeners;
 
-    public CorsProcessor(PolicySnapshotHolder snapshots, List<DecisionListener> listeners) {
+    public CorsDecider(PolicySnapshotHolder snapshots, List<DecisionListener> listeners) {
         this.snapshots = snapshots;
         this.listeners = listeners.toArray(new DecisionListener[0]);
     }

@@ -20,21 +20,21 @@ import io.corsboot.testing.TestRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The filters' entry point: the policy's decision and its candidate's, told to the listeners. */
-class CorsProcessorTests {
+class CorsDeciderTests {
 
     private final List<@Nullable Decision> heard = new ArrayList<>();
 
     private final PolicySnapshot snapshot;
 
-    private final CorsProcessor processor;
+    private final CorsDecider decider;
 
-    CorsProcessorTests() {
+    CorsDeciderTests() {
         MockEnvironment environment = new MockEnvironment();
         environment.setProperty("cors.policies.api.paths", "/api/**");
         environment.setProperty("cors.policies.api.allowed-origins", "https://app.example.com,https://beta.example.com");
         environment.setProperty("cors.policies.api.candidate.allowed-origins", "https://app.example.com");
         this.snapshot = new CorsConfigurationLoader().load(environment);
-        this.processor = new CorsProcessor(new PolicySnapshotHolder(this.snapshot),
+        this.decider = new CorsDecider(new PolicySnapshotHolder(this.snapshot),
                 List.of((decision, candidate, request) -> {
                     this.heard.add(decision);
                     this.heard.add(candidate);
@@ -43,7 +43,7 @@ class CorsProcessorTests {
 
     @Test
     void readsNothingFromARequestThatNoPolicyCovers() {
-        Decision decision = this.processor.process(PathContainer.parsePath("/elsewhere"), new UnreadableRequest());
+        Decision decision = this.decider.process(PathContainer.parsePath("/elsewhere"), new UnreadableRequest());
         assertThat(decision).isSameAs(Decision.UNCOVERED);
         assertThat(this.heard).isEmpty();
     }
@@ -51,7 +51,7 @@ class CorsProcessorTests {
     @Test
     void tellsTheListenersThePolicysDecisionAndItsCandidates() {
         TestRequest request = new TestRequest("GET", Map.of("Origin", "https://beta.example.com"));
-        Decision decision = this.processor.process(PathContainer.parsePath("/api/orders"), request);
+        Decision decision = this.decider.process(PathContainer.parsePath("/api/orders"), request);
         CompiledPolicy policy = this.snapshot.policyFor(PathContainer.parsePath("/api/orders"));
         assertThat(decision.reason()).isEqualTo(Reason.ALLOWED);
         assertThat(decision.policy()).isSameAs(policy);
