@@ -28,8 +28,8 @@ import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.corsboot.actuate.CorsInfoContributor;
-import io.corsboot.core.OriginSupplier;
 import io.corsboot.metrics.PoliciesGauge;
+import io.corsboot.testing.TenantOrigins;
 import io.corsboot.web.PolicySnapshotHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +67,7 @@ class CorsFleetAutoConfigurationTests {
                 String... properties) {
             return runner.withConfiguration(CONFIGURATIONS)
                 .withBean(SimpleMeterRegistry.class)
-                .withBean(Tenants.class)
+                .withBean(TenantOrigins.class, () -> new TenantOrigins("api", List.of()))
                 .withPropertyValues(PROPERTIES)
                 .withPropertyValues(properties);
         }
@@ -119,7 +119,7 @@ class CorsFleetAutoConfigurationTests {
     void followTheOriginsASupplierGives(Stack stack) {
         stack.run((context) -> {
             String before = fingerprint(context);
-            context.getBean(Tenants.class).change(List.of("https://tenant.example.com"));
+            context.getBean(TenantOrigins.class).change(List.of("https://tenant.example.com"));
             String after = fingerprint(context);
             assertThat(after).isNotEqualTo(before);
             assertThat(gauges(context)).containsExactly(tuple(after, "applied", 2.0));
@@ -192,30 +192,4 @@ class CorsFleetAutoConfigurationTests {
     }
 
     /** Origins for the policy {@code api}, changed on demand. */
-    static class Tenants implements OriginSupplier {
-
-        private volatile List<String> origins = List.of();
-
-        private ChangeSignal signal;
-
-        @Override
-        public String policy() {
-            return "api";
-        }
-
-        @Override
-        public Collection<String> origins() {
-            return this.origins;
-        }
-
-        @Override
-        public void onChange(ChangeSignal signal) {
-            this.signal = signal;
-        }
-
-        void change(List<String> origins) {
-            this.origins = origins;
-            this.signal.originsChanged();
-        }
-    }
 }

@@ -22,6 +22,7 @@ import io.corsboot.actuate.CorsEndpoint.CheckParameters;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.OriginSupplier;
+import io.corsboot.testing.TenantOrigins;
 import io.corsboot.web.PolicySnapshotHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +35,7 @@ class OriginSupplierTests {
 
     private static int port;
 
-    private static Tenants tenants;
+    private static TenantOrigins tenants;
 
     @BeforeAll
     static void start() {
@@ -43,7 +44,7 @@ class OriginSupplierTests {
                 "--cors.policies.tenants.allowed-origins=https://app.example.com",
                 "--management.endpoints.web.exposure.include=cors");
         port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        tenants = context.getBean(Tenants.class);
+        tenants = context.getBean(TenantOrigins.class);
     }
 
     @AfterAll
@@ -116,12 +117,12 @@ class OriginSupplierTests {
     void aSupplierThatFailsLeavesTheOriginsInForce(CapturedOutput output) throws Exception {
         // An origin only the failing supplier gives: the other supplier gives first.example.com too.
         tenants.change(List.of("https://first.example.com", "https://kept.example.com"));
-        tenants.fail = true;
+        tenants.failing(true);
         try {
-            tenants.signal.originsChanged();
+            tenants.signalChange();
         }
         finally {
-            tenants.fail = false;
+            tenants.failing(false);
         }
         assertThat(allowOrigin("https://first.example.com")).isEqualTo("https://first.example.com");
         assertThat(allowOrigin("https://kept.example.com")).isEqualTo("https://kept.example.com");
@@ -146,8 +147,8 @@ class OriginSupplierTests {
     static class TenantsConfiguration {
 
         @Bean
-        Tenants tenants() {
-            return new Tenants();
+        TenantOrigins tenants() {
+            return new TenantOrigins("tenants", List.of("https://first.example.com"));
         }
 
         // A second supplier that gives one of the tenants' origins too, spelled differently.
@@ -165,39 +166,6 @@ class OriginSupplierTests {
                     return List.of("https://First.example.com:443");
                 }
             };
-        }
-    }
-
-    /** Origins held in memory, as a table of tenants would hold them. */
-    static class Tenants implements OriginSupplier {
-
-        private volatile List<String> origins = List.of("https://first.example.com");
-
-        private volatile boolean fail;
-
-        private OriginSupplier.ChangeSignal signal;
-
-        @Override
-        public String policy() {
-            return "tenants";
-        }
-
-        @Override
-        public Collection<String> origins() {
-            if (this.fail) {
-                throw new IllegalStateException("database unavailable");
-            }
-            return this.origins;
-        }
-
-        @Override
-        public void onChange(ChangeSignal signal) {
-            this.signal = signal;
-        }
-
-        void change(List<String> origins) {
-            this.origins = origins;
-            this.signal.originsChanged();
         }
     }
 }
