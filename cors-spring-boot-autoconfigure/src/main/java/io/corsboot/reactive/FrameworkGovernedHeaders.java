@@ -1,0 +1,32 @@
+package io.corsboot.reactive;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Decision;
+import io.corsboot.web.CoveredResponseHeaders;
+
+/**
+ * {@link GovernedHeaders} on Spring Framework 7, whose {@link HttpHeaders} is no longer a map: it removes by header
+ * name, and writes {@code putAll} and {@code addAll} through {@code put} and {@code add}.
+ */
+final class FrameworkGovernedHeaders extends GovernedHeaders {
+
+    FrameworkGovernedHeaders(HttpHeaders headers, Decision decision, CorsRequest request) {
+        super(headers, decision, request);
+    }
+
+    @Override
+    public @Nullable List<String> remove(String key) {
+        return CoveredResponseHeaders.governs(key) ? removeGoverned(key) : super.remove(key);
+    }
+
+    @Override
+    public boolean has(String name) {
+        return containsHeader(name);
+    }
+}
