@@ -23,6 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.corsboot.testing.BootLine;
 import io.corsboot.testing.CorsCase;
 import io.corsboot.testing.CorsCases;
+import io.corsboot.testing.ServerChoice;
 
 /**
  * An application on a real server and a random port, sent real requests with the JDK's HTTP client. Its handler
@@ -62,7 +63,7 @@ final class TestServer implements AutoCloseable {
     private TestServer(Stack stack, ConfigurableApplicationContext context) {
         this.stack = stack;
         this.context = context;
-        this.port = BootLine.port(context);
+        this.port = BootLine.webServer(context).getPort();
     }
 
     /** Starts an application of a stack, with or without Spring Security, and properties as "key=value" lines. */
@@ -87,7 +88,7 @@ final class TestServer implements AutoCloseable {
         if (!stack.secured) {
             exclusions.add(String.join(",", BootLine.SECURITY_AUTO_CONFIGURATIONS));
         }
-        BootLine.ServerChoice server = BootLine.server(stack.server.name(), stack.reactive());
+        ServerChoice server = BootLine.server(stack.server.name(), stack.reactive());
         exclusions.addAll(server.excludedAutoConfigurations());
         all.add("spring.autoconfigure.exclude=" + String.join(",", exclusions));
         all.addAll(List.of(properties));
@@ -110,7 +111,7 @@ final class TestServer implements AutoCloseable {
 
     /** The simple name of the class of the server the application runs on. */
     String webServer() {
-        return BootLine.webServerName(this.context);
+        return BootLine.webServer(this.context).getClass().getSimpleName();
     }
 
     /** A bean of the application. */

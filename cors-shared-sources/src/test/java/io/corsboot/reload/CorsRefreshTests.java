@@ -185,7 +185,7 @@ class CorsRefreshTests {
         this.context = new SpringApplicationBuilder(ReloadTestApplication.class).run("--server.port=0",
                 "--spring.config.import=file:" + file.toAbsolutePath(),
                 "--management.endpoints.web.exposure.include=refresh,cors");
-        this.port = BootLine.port(this.context);
+        this.port = BootLine.webServer(this.context).getPort();
     }
 
     private void refreshWith(String properties) throws Exception {

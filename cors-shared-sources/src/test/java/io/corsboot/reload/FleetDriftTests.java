@@ -104,7 +104,7 @@ class FleetDriftTests {
                 "--spring.config.import=file:" + this.directory.resolve("cors.properties").toAbsolutePath(),
                 "--management.endpoints.web.exposure.include=refresh,prometheus,info");
         this.contexts.add(context);
-        return BootLine.port(context);
+        return BootLine.webServer(context).getPort();
     }
 
     private static void refresh(int port) throws Exception {

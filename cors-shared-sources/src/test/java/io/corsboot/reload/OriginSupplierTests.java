@@ -43,7 +43,7 @@ class OriginSupplierTests {
                 "--server.port=0", "--cors.policies.tenants.paths=/tenants/**",
                 "--cors.policies.tenants.allowed-origins=https://app.example.com",
                 "--management.endpoints.web.exposure.include=cors");
-        port = BootLine.port(context);
+        port = BootLine.webServer(context).getPort();
         tenants = context.getBean(TenantOrigins.class);
     }
 

@@ -81,7 +81,7 @@ class SnapshotSwapConcurrencyTests {
     @Test
     void everyResponseIsEntirelyTheOldOrTheNewSnapshots() throws Exception {
         this.context = new SpringApplicationBuilder(ReloadTestApplication.class).properties(OLD).run("--server.port=0");
-        int port = BootLine.port(this.context);
+        int port = BootLine.webServer(this.context).getPort();
         PolicySnapshotHolder holder = this.context.getBean(PolicySnapshotHolder.class);
         PolicySnapshot oldSnapshot = holder.get();
         MockEnvironment environment = new MockEnvironment();

@@ -309,8 +309,9 @@ public final class CorsCases {
 
     /**
      * Every case as a real server answers it. A case {@link CorsCase#leftToSpring() left to Spring} gets what
-     * Spring's own CORS processing adds where no configuration applies, which differs between Spring Framework lines:
-     * see {@link BootLine#SPRING_VARY_WITHOUT_CONFIGURATION} and {@link BootLine#SPRING_PREFLIGHT_WITHOUT_CONFIGURATION}.
+     * Spring's own CORS processing adds where no configuration applies, which differs between Spring Framework
+     * lines: see {@link BootLine#SPRING_VARY_WITHOUT_CONFIGURATION} and
+     * {@link BootLine#SPRING_PREFLIGHT_WITHOUT_CONFIGURATION}.
      */
     public static Stream<CorsCase> onServers() {
         return all().map((c) -> c.leftToSpring() ? asSpringAnswers(c) : c);

@@ -21,13 +21,14 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 
 /**
- * What the tests name that Spring Boot 4 keeps in places of its own: the auto-configurations they add or leave out,
- * and the web server of a running application. Each Boot line's test sources have their own; the tests shared by
- * both lines name these instead.
+ * What the tests need that Spring Boot 4 keeps in places of its own, or does its own way: the auto-configurations they
+ * add or leave out, the choice of a server, Spring's own CORS processing, JSON and the runtime hint predicates. Each
+ * Boot line's test sources have their own; the tests shared by both lines name these instead.
  */
 public final class BootLine {
 
@@ -52,11 +53,14 @@ public final class BootLine {
 
     /**
      * What Spring's own CORS processing writes to {@code Vary} on a path where no CORS configuration applies, before
-     * the handler runs: Spring Framework 7 writes nothing and lets a preflight through with 200.
+     * the handler runs: Spring Framework 7 writes nothing where nothing is configured.
      */
     public static final List<String> SPRING_VARY_WITHOUT_CONFIGURATION = List.of();
 
-    /** The status of Spring's own answer to a preflight on a path where no CORS configuration applies. */
+    /**
+     * The status of Spring's own answer to a preflight on a path where no CORS configuration applies: Spring Framework
+     * 6.2 refuses it, 7 lets the handler mapping answer it.
+     */
     public static final int SPRING_PREFLIGHT_WITHOUT_CONFIGURATION = 200;
 
     /** The auto-configuration that secures Actuator's endpoints in reactive applications. */
@@ -84,20 +88,10 @@ public final class BootLine {
     private BootLine() {
     }
 
-    /** The port a running application listens on. */
-    public static int port(ApplicationContext context) {
-        return webServer(context).getPort();
-    }
-
-    /** The simple name of a running application's web server's class: {@code TomcatWebServer}, for one. */
-    public static String webServerName(ApplicationContext context) {
-        return webServer(context).getClass().getSimpleName();
-    }
-
-    private static org.springframework.boot.web.server.WebServer webServer(ApplicationContext context) {
+    /** The web server of a running application. */
+    public static WebServer webServer(ApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer();
     }
-
 
     /** A JSON object, as maps, lists, strings, numbers and booleans. */
     @SuppressWarnings("unchecked")
@@ -132,14 +126,5 @@ public final class BootLine {
             .flatMap((server) -> server.getValue().stream())
             .toList();
         return new ServerChoice(List.of(), others);
-    }
-
-    /**
-     * How an application is made to run on one server.
-     *
-     * @param sources configuration classes to add to the application
-     * @param excludedAutoConfigurations auto-configurations to leave out
-     */
-    public record ServerChoice(List<Class<?>> sources, List<String> excludedAutoConfigurations) {
     }
 }

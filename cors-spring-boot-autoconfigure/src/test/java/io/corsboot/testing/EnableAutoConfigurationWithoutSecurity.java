@@ -10,7 +10,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * Auto-configuration for the test applications that run without Spring Security, which is on the test class path:
- * every auto-configuration of Spring Security's left out, and Jetty, also on the test class path for the end-to-end tests, so that these applications run on Tomcat or Netty.
+ * every auto-configuration of Spring Security's left out, and Jetty's, also on the test class path for the
+ * end-to-end tests, so that these applications run on Tomcat or Netty.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

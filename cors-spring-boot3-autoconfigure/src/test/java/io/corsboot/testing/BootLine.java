@@ -28,14 +28,15 @@ import org.springframework.boot.web.embedded.jetty.JettyServletWebServerFactory;
 import org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatReactiveWebServerFactory;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * What the tests name that Spring Boot 3.5 keeps in places of its own: the auto-configurations they add or leave out,
- * and the web server of a running application. Each Boot line's test sources have their own; the tests shared by
- * both lines name these instead.
+ * What the tests need that Spring Boot 3.5 keeps in places of its own, or does its own way: the auto-configurations
+ * they add or leave out, the choice of a server, Spring's own CORS processing, JSON and the runtime hint predicates.
+ * Each Boot line's test sources have their own; the tests shared by both lines name these instead.
  */
 public final class BootLine {
 
@@ -44,8 +45,8 @@ public final class BootLine {
             SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class);
 
     /** Spring Security's reactive auto-configurations, as an application with Spring Security has them. */
-    public static final AutoConfigurations REACTIVE_SECURITY = AutoConfigurations.of(ReactiveSecurityAutoConfiguration.class,
-            ReactiveUserDetailsServiceAutoConfiguration.class);
+    public static final AutoConfigurations REACTIVE_SECURITY = AutoConfigurations.of(
+            ReactiveSecurityAutoConfiguration.class, ReactiveUserDetailsServiceAutoConfiguration.class);
 
     /** Micrometer's meter registry, as an application with Actuator and Micrometer has it. */
     public static final AutoConfigurations METRICS = AutoConfigurations.of(MetricsAutoConfiguration.class,
@@ -59,11 +60,16 @@ public final class BootLine {
 
     /**
      * What Spring's own CORS processing writes to {@code Vary} on a path where no CORS configuration applies, before
-     * the handler runs: Spring Framework 6.2 writes these three Vary tokens on every response and refuses a preflight with 403.
+     * the handler runs: Spring Framework 6.2 writes these three tokens wherever its handler mapping processes CORS,
+     * configured or not.
      */
-    public static final List<String> SPRING_VARY_WITHOUT_CONFIGURATION = List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
+    public static final List<String> SPRING_VARY_WITHOUT_CONFIGURATION = List.of("Origin",
+            "Access-Control-Request-Method", "Access-Control-Request-Headers");
 
-    /** The status of Spring's own answer to a preflight on a path where no CORS configuration applies. */
+    /**
+     * The status of Spring's own answer to a preflight on a path where no CORS configuration applies: Spring Framework
+     * 6.2 refuses it, 7 lets the handler mapping answer it.
+     */
     public static final int SPRING_PREFLIGHT_WITHOUT_CONFIGURATION = 403;
 
     /** The auto-configuration that secures Actuator's endpoints in reactive applications. */
@@ -75,20 +81,10 @@ public final class BootLine {
     private BootLine() {
     }
 
-    /** The port a running application listens on. */
-    public static int port(ApplicationContext context) {
-        return webServer(context).getPort();
-    }
-
-    /** The simple name of a running application's web server's class: {@code TomcatWebServer}, for one. */
-    public static String webServerName(ApplicationContext context) {
-        return webServer(context).getClass().getSimpleName();
-    }
-
-    private static org.springframework.boot.web.server.WebServer webServer(ApplicationContext context) {
+    /** The web server of a running application. */
+    public static WebServer webServer(ApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer();
     }
-
 
     /** A JSON object, as maps, lists, strings, numbers and booleans. */
     @SuppressWarnings("unchecked")
@@ -128,15 +124,6 @@ public final class BootLine {
             default -> throw new IllegalArgumentException(name);
         };
         return new ServerChoice(List.of(factory), List.of());
-    }
-
-    /**
-     * How an application is made to run on one server.
-     *
-     * @param sources configuration classes to add to the application
-     * @param excludedAutoConfigurations auto-configurations to leave out
-     */
-    public record ServerChoice(List<Class<?>> sources, List<String> excludedAutoConfigurations) {
     }
 
     @Configuration(proxyBeanMethods = false)
