@@ -9,17 +9,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The snippets a user copies from the README: the quick start's dependency and policies, and the endpoint's
- * exposure. Read from the README itself, so that an edit that breaks them fails the consumer test.
+ * The snippets a user copies from the README: the quick start's dependency of each Spring Boot line, its policies,
+ * and the endpoint's exposure. Read from the README itself, so that an edit that breaks them fails the consumer test.
  */
-record QuickStart(String dependency, String policies, String endpointExposure) {
+record QuickStart(List<String> dependencies, String policies, String endpointExposure) {
 
     private static final Pattern CODE_BLOCK = Pattern.compile("(?ms)^```(\\w+)\\n(.*?)^```$");
 
     static QuickStart read(Path readme) throws IOException {
         String text = Files.readString(readme);
         String quickStart = section(text, "## Quick start");
-        return new QuickStart(block(quickStart, "xml", "<dependency>"), block(quickStart, "yaml", "cors:"),
+        return new QuickStart(blocks(quickStart, "xml", "<dependency>"), block(quickStart, "yaml", "cors:"),
                 block(quickStart, "yaml", "exposure:"));
     }
 
@@ -34,21 +34,34 @@ record QuickStart(String dependency, String policies, String endpointExposure) {
 
     /** The first code block of the language that contains the marker. */
     private static String block(String text, String language, String marker) {
+        return blocks(text, language, marker).get(0);
+    }
+
+    /** Every code block of the language that contains the marker, at least one. */
+    private static List<String> blocks(String text, String language, String marker) {
+        List<String> found = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         Matcher blocks = CODE_BLOCK.matcher(text);
         while (blocks.find()) {
             if (blocks.group(1).equals(language) && blocks.group(2).contains(marker)) {
-                return blocks.group(2);
+                found.add(blocks.group(2));
             }
             seen.add(blocks.group(1));
         }
-        throw new IllegalStateException(
-                "No ```" + language + " block with '" + marker + "' in the README (blocks seen: " + seen + ")");
+        if (found.isEmpty()) {
+            throw new IllegalStateException(
+                    "No ```" + language + " block with '" + marker + "' in the README (blocks seen: " + seen + ")");
+        }
+        return found;
     }
 
-    /** The dependency snippet, naming the given starter instead of the one the README names. */
+    /** The dependency snippet that names the given starter. */
     String dependencyOn(String starterArtifactId) {
-        return this.dependency.replaceFirst("<artifactId>[^<]+</artifactId>",
-                "<artifactId>" + starterArtifactId + "</artifactId>");
+        String named = "<artifactId>" + starterArtifactId + "</artifactId>";
+        return this.dependencies.stream()
+            .filter((dependency) -> dependency.contains(named))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("The README's quick start shows no dependency on "
+                    + starterArtifactId + " (dependencies shown: " + this.dependencies + ")"));
     }
 }

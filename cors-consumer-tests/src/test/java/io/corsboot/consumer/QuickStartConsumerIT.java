@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.SpringBootVersion;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A project outside this build, written as the README's quick start says, built by Maven against the installed
- * starter, started on a random port and sent requests, once for every Spring Boot line the starter ships for.
+ * starter, started on a random port and sent requests, once for every Spring Boot line the starter ships for; and
+ * the starter of each line in an application of the other, which must not start.
  */
 class QuickStartConsumerIT {
 
@@ -43,7 +45,8 @@ class QuickStartConsumerIT {
     private @Nullable Process application;
 
     /** A Spring Boot line, its web starter, and the starter of ours that a user of that line adds. */
-    record BootLine(String springBootVersion, String webStarter, String starterArtifactId) {
+    record BootLine(String springBootVersion, String webStarter, String starterArtifactId,
+            String autoconfigureArtifactId) {
 
         @Override
         public String toString() {
@@ -51,9 +54,64 @@ class QuickStartConsumerIT {
         }
     }
 
+    private static final BootLine BOOT_4 = new BootLine(SpringBootVersion.getVersion(), "spring-boot-starter-webmvc",
+            "cors-spring-boot-starter", "cors-spring-boot-autoconfigure");
+
+    private static final BootLine BOOT_3 = new BootLine(System.getProperty("consumer.springBoot3Version"),
+            "spring-boot-starter-web", "cors-spring-boot3-starter", "cors-spring-boot3-autoconfigure");
+
+    /** A fresh application of a Spring Boot line, with the dependency on one of our starters that the README shows. */
+    record Consumer(BootLine application, BootLine starter) {
+
+        String artifactId() {
+            return "boot-" + this.application.springBootVersion() + "-with-" + this.starter.starterArtifactId();
+        }
+
+        Path project() {
+            return Path.of(System.getProperty("consumer.workDirectory"), artifactId());
+        }
+
+        @Override
+        public String toString() {
+            return this.starter.starterArtifactId() + " in a " + this.application + " application";
+        }
+    }
+
     static Stream<BootLine> bootLines() {
-        return Stream.of(new BootLine(SpringBootVersion.getVersion(), "spring-boot-starter-webmvc",
-                "cors-spring-boot-starter"));
+        return Stream.of(BOOT_4, BOOT_3);
+    }
+
+    static Stream<Consumer> wrongLines() {
+        return Stream.of(new Consumer(BOOT_3, BOOT_4), new Consumer(BOOT_4, BOOT_3));
+    }
+
+    /**
+     * Every consumer project, built by one Maven run: a Maven start per project would cost more than all the
+     * projects' builds.
+     */
+    @BeforeAll
+    static void buildConsumers() throws IOException, InterruptedException {
+        QuickStart quickStart = QuickStart.read(Path.of(System.getProperty("consumer.readme")));
+        Path consumers = Path.of(System.getProperty("consumer.workDirectory"));
+        List<Consumer> all = Stream.concat(bootLines().map((line) -> new Consumer(line, line)), wrongLines()).toList();
+        StringBuilder modules = new StringBuilder();
+        for (Consumer consumer : all) {
+            writeProject(consumer, quickStart);
+            modules.append("        <module>").append(consumer.artifactId()).append("</module>\n");
+        }
+        Files.writeString(consumers.resolve("pom.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                    <modelVersion>4.0.0</modelVersion>
+                    <groupId>com.example</groupId>
+                    <artifactId>consumers</artifactId>
+                    <version>1.0</version>
+                    <packaging>pom</packaging>
+                    <modules>
+                %s    </modules>
+                </project>
+                """.formatted(modules));
+        build(consumers);
     }
 
     @AfterEach
@@ -69,11 +127,7 @@ class QuickStartConsumerIT {
     @ParameterizedTest
     @MethodSource("bootLines")
     void theQuickStartWorksInAFreshProject(BootLine line) throws Exception {
-        QuickStart quickStart = QuickStart.read(Path.of(System.getProperty("consumer.readme")));
-        Path project = Path.of(System.getProperty("consumer.workDirectory"), "boot-" + line.springBootVersion());
-        writeProject(project, line, quickStart);
-        build(project);
-        int port = start(project);
+        int port = start(new Consumer(line, line));
 
         HttpResponse<String> allowed = get(port, "/api/greeting", "https://app.example.com");
         assertThat(allowed.statusCode()).isEqualTo(200);
@@ -87,6 +141,30 @@ class QuickStartConsumerIT {
         HttpResponse<String> endpoint = get(port, "/actuator/cors", null);
         assertThat(endpoint.statusCode()).isEqualTo(200);
         assertThat(endpoint.body()).contains("\"partner-api\"", "\"https://app.example.com\"", "\"public\"");
+    }
+
+    @ParameterizedTest
+    @MethodSource("wrongLines")
+    void theStarterOfTheOtherLineStopsTheApplicationAndNamesTheOneToUse(Consumer consumer) throws Exception {
+        BootLine application = consumer.application();
+        BootLine starter = consumer.starter();
+        Process started = launch(consumer);
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        while (started.isAlive() && System.nanoTime() < deadline) {
+            assertThat(Files.readString(log(consumer))).as("the consumer must not start")
+                .doesNotContainPattern(STARTED_ON_PORT);
+            Thread.sleep(200);
+        }
+        assertThat(started.isAlive()).as("the consumer stops: %s", log(consumer)).isFalse();
+        String output = Files.readString(log(consumer));
+        assertThat(started.exitValue()).as(output).isNotZero();
+        String version = System.getProperty("consumer.starterVersion");
+        assertThat(output).contains("APPLICATION FAILED TO START",
+                "io.corsboot:" + starter.starterArtifactId() + ":" + version + " is built for Spring Boot ",
+                "but this application runs on Spring Boot " + application.springBootVersion(),
+                "Replace the dependency on io.corsboot:" + starter.starterArtifactId() + " with io.corsboot:"
+                        + application.starterArtifactId() + ":" + version)
+            .doesNotContain("NoClassDefFoundError", "ClassNotFoundException");
     }
 
     /**
@@ -113,7 +191,7 @@ class QuickStartConsumerIT {
                 pending.add(ours.group(1));
             }
         }
-        assertThat(read).contains("cors-spring-boot-autoconfigure");
+        assertThat(read).contains(line.autoconfigureArtifactId());
     }
 
     private static String installedPom(String artifactId) throws IOException {
@@ -124,7 +202,8 @@ class QuickStartConsumerIT {
         }
     }
 
-    private static void writeProject(Path project, BootLine line, QuickStart quickStart) throws IOException {
+    private static void writeProject(Consumer consumer, QuickStart quickStart) throws IOException {
+        Path project = consumer.project();
         Path sources = project.resolve("src/main/java/com/example/consumer");
         Path resources = project.resolve("src/main/resources");
         Files.createDirectories(sources);
@@ -140,7 +219,7 @@ class QuickStartConsumerIT {
                         <relativePath/>
                     </parent>
                     <groupId>com.example</groupId>
-                    <artifactId>consumer</artifactId>
+                    <artifactId>%s</artifactId>
                     <version>1.0</version>
                     <dependencies>
                         <dependency>
@@ -162,8 +241,8 @@ class QuickStartConsumerIT {
                         </plugins>
                     </build>
                 </project>
-                """.formatted(line.springBootVersion(), line.webStarter(),
-                quickStart.dependencyOn(line.starterArtifactId())));
+                """.formatted(consumer.application().springBootVersion(), consumer.artifactId(),
+                consumer.application().webStarter(), quickStart.dependencyOn(consumer.starter().starterArtifactId())));
         Files.writeString(resources.resolve("application.yml"),
                 quickStart.policies() + "\n" + quickStart.endpointExposure());
         Files.writeString(sources.resolve("ConsumerApplication.java"), """
@@ -190,14 +269,14 @@ class QuickStartConsumerIT {
                 """);
     }
 
-    /** Maven, offline: the installed starter comes first, the machine's local repository supplies the rest. */
-    private static void build(Path project) throws IOException, InterruptedException {
-        Path log = project.resolve("build.log");
+    /** Maven, offline: the installed starters come first, the machine's local repository supplies the rest. */
+    private static void build(Path projects) throws IOException, InterruptedException {
+        Path log = projects.resolve("build.log");
         Process maven = new ProcessBuilder(Path.of(System.getProperty("consumer.mavenHome"), "bin", "mvn").toString(),
                 "--batch-mode", "--offline", "--no-transfer-progress",
                 "-Dmaven.repo.local=" + System.getProperty("consumer.repository"),
                 "-Dmaven.repo.local.tail=" + System.getProperty("consumer.repositoryTail"), "package")
-            .directory(project.toFile())
+            .directory(projects.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -206,26 +285,34 @@ class QuickStartConsumerIT {
         assertThat(maven.exitValue()).as("the consumer's build succeeds: %s", log).isZero();
     }
 
-    private int start(Path project) throws IOException, InterruptedException {
-        Path log = project.resolve("application.log");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process started = new ProcessBuilder(List.of(java.toString(), "-jar", "target/consumer-1.0.jar",
-                "--server.port=0"))
-            .directory(project.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-        this.application = started;
+    private int start(Consumer consumer) throws IOException, InterruptedException {
+        Process started = launch(consumer);
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         while (System.nanoTime() < deadline) {
-            Matcher port = STARTED_ON_PORT.matcher(Files.readString(log));
+            Matcher port = STARTED_ON_PORT.matcher(Files.readString(log(consumer)));
             if (port.find()) {
                 return Integer.parseInt(port.group(1));
             }
-            assertThat(started.isAlive()).as("the consumer is running: %s", log).isTrue();
+            assertThat(started.isAlive()).as("the consumer is running: %s", log(consumer)).isTrue();
             Thread.sleep(200);
         }
-        throw new AssertionError("The consumer did not start within " + STARTUP_LIMIT + ": " + log);
+        throw new AssertionError("The consumer did not start within " + STARTUP_LIMIT + ": " + log(consumer));
+    }
+
+    private Process launch(Consumer consumer) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process started = new ProcessBuilder(List.of(java.toString(), "-jar",
+                "target/" + consumer.artifactId() + "-1.0.jar", "--server.port=0"))
+            .directory(consumer.project().toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log(consumer).toFile())
+            .start();
+        this.application = started;
+        return started;
+    }
+
+    private static Path log(Consumer consumer) {
+        return consumer.project().resolve("application.log");
     }
 
     private HttpResponse<String> get(int port, String path, @Nullable String origin)

@@ -63,6 +63,14 @@ public final class BootLine {
      */
     public static final int SPRING_PREFLIGHT_WITHOUT_CONFIGURATION = 200;
 
+    /** The starter of this Spring Boot line. */
+    public static final StarterLine STARTER = new StarterLine("io.corsboot:cors-spring-boot-starter", "4",
+            "org.springframework.boot.bootstrap.BootstrapRegistry");
+
+    /** The starter of the other Spring Boot line. */
+    public static final StarterLine OTHER_STARTER = new StarterLine("io.corsboot:cors-spring-boot3-starter", "3.5",
+            "org.springframework.boot.BootstrapRegistry");
+
     /** The auto-configuration that secures Actuator's endpoints in reactive applications. */
     public static final String REACTIVE_MANAGEMENT_SECURITY = "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration";
 
