@@ -15,7 +15,8 @@ import io.corsboot.core.CorsPolicySpec;
 /**
  * Runtime hints for what the starter reads reflectively: {@link CorsProperties}, bound by the starter itself at
  * startup and on every refresh rather than as a configuration properties bean, whose declared fields also name the
- * keys of the {@code cors.*} schema, and {@link CorsPolicySpec}, built through its record's canonical constructor.
+ * keys of the {@code cors.*} schema, {@link CorsPolicySpec}, built through its record's canonical constructor, and
+ * the Spring Boot line the starter was built for, which {@link SpringBootLineGuard} reads at startup.
  */
 final class CorsRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -30,5 +31,6 @@ final class CorsRuntimeHints implements RuntimeHintsRegistrar {
             }
         }
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), CorsPolicySpec.class);
+        hints.resources().registerPattern(SpringBootLineGuard.DESCRIPTOR);
     }
 }

@@ -27,6 +27,7 @@ import io.corsboot.testing.BootLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.aot.hint.predicate.RuntimeHintsPredicates.reflection;
+import static org.springframework.aot.hint.predicate.RuntimeHintsPredicates.resource;
 
 class CorsRuntimeHintsTests {
 
@@ -40,6 +41,11 @@ class CorsRuntimeHintsTests {
             .accepts(hints);
         assertThat(BootLine.accessesField(CorsProperties.Policy.class, "paths")).accepts(hints);
         assertThat(BootLine.accessesField(CorsProperties.PolicySettings.class, "allowedOrigins")).accepts(hints);
+    }
+
+    @Test
+    void theSpringBootLineTheStarterWasBuiltForCanBeRead() {
+        assertThat(resource().forResource(SpringBootLineGuard.DESCRIPTOR)).accepts(hintsOf(new CorsRuntimeHints()));
     }
 
     @Test
