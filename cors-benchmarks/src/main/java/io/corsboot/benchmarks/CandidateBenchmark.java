@@ -77,6 +77,6 @@ public class CandidateBenchmark {
 
     @Benchmark
     public Decision processed() {
-        return this.decider.process(this.path, this.request);
+        return this.decider.process(this.decider.policyFor(this.path), this.request);
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsDecider;
@@ -61,14 +62,12 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
             return chain.filter(exchange);
         }
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        if (!this.decider.mayCover(path.value())) {
+        CompiledPolicy policy = this.decider.policyFor(path);
+        if (policy == null) {
             return chain.filter(exchange);
         }
         ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
-        Decision decision = this.decider.process(path, request);
-        if (decision.policy() == null) {
-            return chain.filter(exchange);
-        }
+        Decision decision = this.decider.process(policy, request);
         exchange.getAttributes().put(CorsAttributes.DECISION, decision);
         ServerHttpResponse response = exchange.getResponse();
         CorsReactiveResponse corsResponse = CorsReactiveResponse.of(response, decision, request);

@@ -14,6 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.WebUtils;
 
+import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsDecider;
@@ -65,16 +66,13 @@ public class CorsServletFilter extends OncePerRequestFilter {
             return;
         }
         PathContainer path = coverablePath(request);
-        if (path == null) {
+        CompiledPolicy policy = (path != null) ? this.decider.policyFor(path) : null;
+        if (policy == null) {
             chain.doFilter(request, response);
             return;
         }
         ServletCorsRequest corsRequest = new ServletCorsRequest(request);
-        Decision decision = this.decider.process(path, corsRequest);
-        if (decision.policy() == null) {
-            chain.doFilter(request, response);
-            return;
-        }
+        Decision decision = this.decider.process(policy, corsRequest);
         request.setAttribute(CorsAttributes.DECISION, decision);
         CorsServletResponse corsResponse = new CorsServletResponse(response, decision, corsRequest);
         if (!decision.answersWithoutHandler()) {

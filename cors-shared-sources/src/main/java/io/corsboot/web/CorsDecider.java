@@ -44,17 +44,23 @@ public final class CorsDecider {
     }
 
     /**
-     * Decides a request.
+     * The policy of the snapshot in force that covers a path, or null: a request it returns null for is passed on
+     * without being read.
      * @param path the request's path within the application (context path or base path excluded)
-     * @param request the request
-     * @return the decision, {@link Decision#UNCOVERED} when no policy covers the path
      */
-    public Decision process(PathContainer path, CorsRequest request) {
-        Decision decision = this.snapshots.get().decide(path, request);
-        CompiledPolicy policy = decision.policy();
-        if (policy == null) {
-            return decision;
-        }
+    public @Nullable CompiledPolicy policyFor(PathContainer path) {
+        return this.snapshots.get().policyFor(path);
+    }
+
+    /**
+     * Decides a request with the policy that covers its path, which {@link #policyFor} gave: the request is decided
+     * entirely by the snapshot that policy belongs to, even when a new one is put in force meanwhile.
+     * @param policy the policy that covers the request's path
+     * @param request the request
+     * @return the decision
+     */
+    public Decision process(CompiledPolicy policy, CorsRequest request) {
+        Decision decision = policy.decide(request);
         Decision candidate = policy.decideCandidate(request);
         if (decision.isCrossOriginVerdict() && !decision.allowed() && logger.isDebugEnabled()) {
             logger.debug(describeRejection(decision, request));

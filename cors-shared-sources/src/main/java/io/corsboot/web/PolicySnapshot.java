@@ -34,8 +34,8 @@ public final class PolicySnapshot {
 
     private final Route[] routes;
 
-    // What every path that some route matches begins with, one a route: see mayCover.
-    private final String[] routePrefixes;
+    // The routes by the first segment of what every path they match begins with: see mayCover and policyFor.
+    private final RouteIndex index;
 
     private final List<CompiledPolicy> policies;
 
@@ -56,7 +56,8 @@ public final class PolicySnapshot {
             List<CorsPolicySpec> specs, List<ConfigProblem> bindingWarnings, Map<String, List<SuppliedOrigins>> supplied,
             Map<String, PolicySnapshotBuilder.Compiled> compiled) {
         this.routes = routes;
-        this.routePrefixes = Arrays.stream(routes).map((route) -> literalPrefix(route.pattern())).toArray(String[]::new);
+        this.index = new RouteIndex(routes,
+                Arrays.stream(routes).map((route) -> literalPrefix(route.pattern())).toArray(String[]::new));
         this.policies = policies;
         this.warnings = warnings;
         this.specs = specs;
@@ -166,7 +167,24 @@ public final class PolicySnapshot {
 
     /** The policy that covers a path within the application, or null. */
     public @Nullable CompiledPolicy policyFor(PathContainer path) {
-        for (Route route : this.routes) {
+        String rawPath = path.value();
+        if (!RouteIndex.isLiteral(rawPath)) {
+            return firstMatch(this.routes, path);
+        }
+        RouteIndex.Candidates candidates = this.index.candidatesFor(rawPath);
+        Route[] routes = candidates.routes();
+        String[] prefixes = candidates.prefixes();
+        for (int i = 0; i < routes.length; i++) {
+            // A path that lacks the route's literal beginning cannot match: told without PathPattern's match.
+            if (rawPath.startsWith(prefixes[i]) && routes[i].pattern().matches(path)) {
+                return routes[i].policy();
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable CompiledPolicy firstMatch(Route[] routes, PathContainer path) {
+        for (Route route : routes) {
             if (route.pattern().matches(path)) {
                 return route.policy();
             }
@@ -181,11 +199,10 @@ public final class PolicySnapshot {
      * @param rawPath the path within the application, not decoded
      */
     public boolean mayCover(String rawPath) {
-        // Encoded characters and path parameters are compared decoded and without parameters: the full match decides.
-        if (rawPath.indexOf('%') >= 0 || rawPath.indexOf(';') >= 0) {
+        if (!RouteIndex.isLiteral(rawPath)) {
             return this.routes.length > 0;
         }
-        for (String prefix : this.routePrefixes) {
+        for (String prefix : this.index.candidatesFor(rawPath).prefixes()) {
             if (rawPath.startsWith(prefix)) {
                 return true;
             }

@@ -12,7 +12,6 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.CompiledPolicy;
-import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
 import io.corsboot.core.Reason;
 import io.corsboot.testing.TestRequest;
@@ -42,17 +41,28 @@ class CorsDeciderTests {
     }
 
     @Test
-    void readsNothingFromARequestThatNoPolicyCovers() {
-        Decision decision = this.decider.process(PathContainer.parsePath("/elsewhere"), new UnreadableRequest());
-        assertThat(decision).isSameAs(Decision.UNCOVERED);
+    void findsNoPolicyForAPathThatNoneCovers() {
+        assertThat(this.decider.policyFor(PathContainer.parsePath("/elsewhere"))).isNull();
         assertThat(this.heard).isEmpty();
+    }
+
+    @Test
+    void decidesWithThePolicyItFoundEvenAfterANewSnapshotIsPutInForce() {
+        PolicySnapshotHolder holder = new PolicySnapshotHolder(this.snapshot);
+        CorsDecider decider = new CorsDecider(holder, List.of());
+        CompiledPolicy policy = decider.policyFor(PathContainer.parsePath("/api/orders"));
+        holder.set(PolicySnapshot.empty());
+        Decision decision = decider.process(policy, new TestRequest("GET", Map.of("Origin", "https://beta.example.com")));
+        assertThat(decision.policy()).isSameAs(policy);
+        assertThat(decision.reason()).isEqualTo(Reason.ALLOWED);
+        assertThat(decider.policyFor(PathContainer.parsePath("/api/orders"))).isNull();
     }
 
     @Test
     void tellsTheListenersThePolicysDecisionAndItsCandidates() {
         TestRequest request = new TestRequest("GET", Map.of("Origin", "https://beta.example.com"));
-        Decision decision = this.decider.process(PathContainer.parsePath("/api/orders"), request);
-        CompiledPolicy policy = this.snapshot.policyFor(PathContainer.parsePath("/api/orders"));
+        CompiledPolicy policy = this.decider.policyFor(PathContainer.parsePath("/api/orders"));
+        Decision decision = this.decider.process(policy, request);
         assertThat(decision.reason()).isEqualTo(Reason.ALLOWED);
         assertThat(decision.policy()).isSameAs(policy);
         assertThat(this.heard).hasSize(2).first().isSameAs(decision);
@@ -60,34 +70,5 @@ class CorsDeciderTests {
         assertThat(candidate).isNotNull();
         assertThat(candidate.reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
         assertThat(candidate.policy()).isSameAs(policy.candidate());
-    }
-
-    /** A request whose every read fails the test. */
-    private static final class UnreadableRequest implements CorsRequest {
-
-        @Override
-        public String method() {
-            throw new AssertionError("method read");
-        }
-
-        @Override
-        public @Nullable String header(String name) {
-            throw new AssertionError(name + " read");
-        }
-
-        @Override
-        public String scheme() {
-            throw new AssertionError("scheme read");
-        }
-
-        @Override
-        public String host() {
-            throw new AssertionError("host read");
-        }
-
-        @Override
-        public int port() {
-            throw new AssertionError("port read");
-        }
     }
 }

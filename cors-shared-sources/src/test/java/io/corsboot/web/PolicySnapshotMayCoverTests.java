@@ -3,6 +3,7 @@ package io.corsboot.web;
 import java.util.List;
 
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.http.server.PathContainer;
@@ -12,7 +13,10 @@ import io.corsboot.autoconfigure.CorsConfigurationLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The filters' first question: a path no policy can cover is told from the raw path, and no covered path is lost. */
+/**
+ * The filters' first question, and the routing after it: a path no policy can cover is told from the raw path, no
+ * covered path is lost, and each goes to the policy whose pattern matches it first.
+ */
 class PolicySnapshotMayCoverTests {
 
     private static final PolicySnapshot snapshot = compile(List.of("/api/**", "/orders/{id}", "/files/*.txt",
@@ -38,6 +42,28 @@ class PolicySnapshotMayCoverTests {
     @ValueSource(strings = { "/", "/anything/at/all" })
     void mayCoverAnyPathUnderACatchAllPattern(String path) {
         assertThat(compile(List.of("/**")).mayCover(path)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} goes to {1}")
+    @CsvSource({ "/tenant-1/orders, p0", "/tenant-10/orders, p1", "/tenant-1, p0", "/api/admin/users, p3",
+            "/api/orders, p2", "/%61pi/admin/users, p3", "/api;v=1/orders, p2", "/tenant-10;x/orders, p1",
+            "/any/thing, p4", "/api/invoices, p5", "/tenant-1/invoices, p5", "/other/invoices, p5", "/, p4",
+            "//api/orders, p4" })
+    void routesEveryPathToThePolicyWhosePatternMatchesItFirst(String path, String policy) {
+        PolicySnapshot routed = compile(
+                List.of("/tenant-1/**", "/tenant-10/**", "/api/**", "/api/admin/**", "/**", "/{tenant}/invoices"));
+        assertThat(routed.policyFor(PathContainer.parsePath(path)).name()).isEqualTo(policy);
+        assertThat(routed.mayCover(path)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/tenant-1", "/tenant-100/orders", "/tenant-2/orders", "/ap", "/apis/orders", "/",
+            "/api" })
+    void findsTheRoutesOfAPathByItsFirstSegmentAlone(String path) {
+        PolicySnapshot routed = compile(List.of("/tenant-1/**", "/tenant-10/**", "/api/admin/**", "/shop/**", "/docs/**"));
+        boolean covered = routed.policyFor(PathContainer.parsePath(path)) != null;
+        assertThat(covered).isEqualTo(path.equals("/tenant-1"));
+        assertThat(routed.mayCover(path) || !covered).isTrue();
     }
 
     private static PolicySnapshot compile(List<String> paths) {
