@@ -14,13 +14,15 @@ import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.WebFilter;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
+import io.corsboot.reactive.CorsWebExceptionHandler;
 import io.corsboot.reactive.DeferringReactiveCorsProcessor;
 import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
 import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
 import io.corsboot.web.CorsDecider;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications, and
+ * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications, with
+ * the exception handler that keeps its headers on error responses, and
  * makes WebFlux's and Spring Security's own CORS processing leave the paths a policy covers to the policy.
  * Spring Security's reactive filter chain has a fixed order, so {@code spring.security.filter.order} (a servlet
  * setting) plays no part here.
@@ -39,6 +41,12 @@ public final class CorsReactiveAutoConfiguration {
     @ConditionalOnMissingBean
     CorsReactiveWebFilter corsReactiveWebFilter(CorsDecider corsDecider) {
         return new CorsReactiveWebFilter(corsDecider);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CorsWebExceptionHandler corsWebExceptionHandler() {
+        return new CorsWebExceptionHandler();
     }
 
     // Spring Boot runs a reactive web application only with WebFlux, whose handler mappings this post-processes.

@@ -43,6 +43,12 @@ public final class CorsHeaders {
     /** The {@code Access-Control-Expose-Headers} response header of an actual request. */
     public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
 
+    /**
+     * The starter's own response header on a rejection, naming its {@link Reason}: a browser's developer tools show
+     * the headers of a response that CORS blocks, and never its body.
+     */
+    public static final String REJECTION_REASON = "CORS-Rejection-Reason";
+
     private CorsHeaders() {
     }
 }

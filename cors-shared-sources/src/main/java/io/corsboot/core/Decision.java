@@ -1,11 +1,5 @@
 package io.corsboot.core;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,14 +37,6 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
             return (this == PREFLIGHT) ? request.header(CorsHeaders.REQUEST_METHOD) : request.method();
         }
     }
-
-    private static final byte[][] REJECTION_BODIES = Arrays.stream(Reason.values())
-        .map((reason) -> ("Invalid CORS request: " + reason.name() + "\n").getBytes(StandardCharsets.UTF_8))
-        .toArray(byte[][]::new);
-
-    private static final ByteBuffer[] READ_ONLY_REJECTION_BODIES = Arrays.stream(REJECTION_BODIES)
-        .map((body) -> ByteBuffer.wrap(body).asReadOnlyBuffer())
-        .toArray(ByteBuffer[]::new);
 
     /**
      * The decision for every request whose path no policy covers, as the filters get it: they pass such a request on
@@ -111,23 +97,5 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
     /** The status of an answer the filter gives itself: 200 for an allowed preflight, 403 for a rejection. */
     public int status() {
         return allowed() ? 200 : 403;
-    }
-
-    /**
-     * The UTF-8 plain-text body of a rejection, naming the reason and never echoing the request, as a read-only
-     * view: the bytes are encoded once per reason and shared by every response, and only the view is new.
-     */
-    public ByteBuffer rejectionBody() {
-        return READ_ONLY_REJECTION_BODIES[this.reason.ordinal()].duplicate();
-    }
-
-    /** The length in bytes of the {@link #rejectionBody() rejection body}. */
-    public int rejectionBodyLength() {
-        return REJECTION_BODIES[this.reason.ordinal()].length;
-    }
-
-    /** Writes the {@link #rejectionBody() rejection body} to a stream, without a view or a copy. */
-    public void writeRejectionBody(OutputStream out) throws IOException {
-        out.write(REJECTION_BODIES[this.reason.ordinal()]);
     }
 }

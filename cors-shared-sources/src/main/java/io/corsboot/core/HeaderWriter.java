@@ -1,8 +1,8 @@
 package io.corsboot.core;
 
 /**
- * Writes the response headers a {@link Decision} calls for: {@code Vary} on every request a policy covers, and the
- * {@code Access-Control-*} headers of an allowed cross-origin request. Reads the request again for what it echoes,
+ * Writes the response headers a {@link Decision} calls for: {@code Vary} on every request a policy covers, the
+ * {@code Access-Control-*} headers of an allowed cross-origin request, and the reason of a rejected one. Reads the request again for what it echoes,
  * and allocates nothing.
  *
  * @since 0.1.0
@@ -33,6 +33,9 @@ public final class HeaderWriter {
             }
         }
         if (!decision.allowed()) {
+            if (decision.isCrossOriginVerdict()) {
+                out.set(CorsHeaders.REJECTION_REASON, decision.reason().name());
+            }
             return;
         }
         out.set(CorsHeaders.ALLOW_ORIGIN, policy.answersAnyOrigin() ? "*" : request.header(CorsHeaders.ORIGIN));

@@ -16,9 +16,8 @@ import io.corsboot.web.CoveredResponseHeaders;
 /**
  * The response of a request that a policy covers. The decision's headers are written when the filter decides, so
  * that the rest of the chain sees them; the rest of the chain writes headers through a view that keeps them as
- * {@link CoveredResponseHeaders} says. What escapes this decorator, an error handler or a response that the server
- * completes after the chain, still gets the decision's headers again when the response commits: see
- * {@link #afterChain()}.
+ * {@link CoveredResponseHeaders} says. Error handlers write beneath this decorator, to the server's response:
+ * {@link CorsWebExceptionHandler} has the decision's headers written again there, with {@link #rewriteOnCommit}.
  */
 class CorsReactiveResponse extends ServerHttpResponseDecorator {
 
@@ -27,6 +26,7 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator {
     CorsReactiveResponse(ServerHttpResponse response, Decision decision, CorsRequest request) {
         super(response);
         this.headers = new FrameworkGovernedHeaders(response.getHeaders(), decision, request);
+        this.headers.rules.write();
     }
 
     /**
@@ -38,15 +38,18 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator {
                 ? new ZeroCopy(response, decision, request) : new CorsReactiveResponse(response, decision, request);
     }
 
+    /** Writes the decision's headers to a response that the filter answers itself, without the rest of the chain. */
+    static void writeHeaders(ServerHttpResponse response, Decision decision, CorsRequest request) {
+        new FrameworkGovernedHeaders(response.getHeaders(), decision, request).rules.write();
+    }
+
     /**
-     * Called when the rest of the chain has finished, successfully or not, before its signal goes on. A response
-     * not committed by then is committed by an error handler or by the server, both of which write to the response
-     * under this decorator: the headers are written again when it commits.
+     * Writes the decision's headers again when the response commits, after whatever an error handler writes to it:
+     * only then, since Spring runs commit actions through a Reactor pipeline (about 1 KB a response, measured).
      */
-    void afterChain() {
-        if (!isCommitted()) {
-            getDelegate().beforeCommit(() -> Mono.fromRunnable(this.headers.rules::write));
-        }
+    static void rewriteOnCommit(ServerHttpResponse response, Decision decision, CorsRequest request) {
+        CoveredResponseHeaders rules = new FrameworkGovernedHeaders(response.getHeaders(), decision, request).rules;
+        response.beforeCommit(() -> Mono.fromRunnable(rules::write));
     }
 
     /** The headers, read-only once the response has committed, as the server's own are. */

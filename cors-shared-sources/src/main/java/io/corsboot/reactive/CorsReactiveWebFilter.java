@@ -1,20 +1,16 @@
 package io.corsboot.reactive;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
@@ -25,9 +21,10 @@ import io.corsboot.web.CorsDecider;
 
 /**
  * {@link WebFilter} that applies the CORS policies: it answers preflights and rejections itself, and lets every
- * other request through with the headers its policy calls for, which survive error responses and a later
- * {@code Vary} from the application. As a bean it decides only for exchanges served by its own application context,
- * never for those of a child context that inherits it, such as Spring Boot's management context on a separate port.
+ * other request through with the headers its policy calls for, which survive a later {@code Vary} from the
+ * application and, with {@link CorsWebExceptionHandler} beside it, error responses. As a bean it decides only for
+ * exchanges served by its own application context, never for those of a child context that inherits it, such as
+ * Spring Boot's management context on a separate port.
  *
  * @since 0.1.0
  */
@@ -39,8 +36,6 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
      * authentication.
      */
     public static final int DEFAULT_ORDER = -101;
-
-    private static final MediaType TEXT_PLAIN_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final CorsDecider decider;
 
@@ -70,20 +65,13 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
         Decision decision = this.decider.process(policy, request);
         exchange.getAttributes().put(CorsAttributes.DECISION, decision);
         ServerHttpResponse response = exchange.getResponse();
-        CorsReactiveResponse corsResponse = CorsReactiveResponse.of(response, decision, request);
         if (!decision.answersWithoutHandler()) {
-            return chain.filter(exchange.mutate().response(corsResponse).build())
-                .doOnTerminate(corsResponse::afterChain);
+            // An error handler writes to the response under the decorator: CorsWebExceptionHandler covers that.
+            return chain.filter(new CoveredExchange(exchange, CorsReactiveResponse.of(response, decision, request)));
         }
+        CorsReactiveResponse.writeHeaders(response, decision, request);
         response.setStatusCode(HttpStatusCode.valueOf(decision.status()));
-        if (decision.allowed()) {
-            return response.setComplete();
-        }
-        ByteBuffer body = decision.rejectionBody();
-        response.getHeaders().setContentType(TEXT_PLAIN_UTF8);
-        response.getHeaders().setContentLength(body.remaining());
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+        return response.setComplete();
     }
 
     /** Sets the context this filter belongs to; exchanges served by any other context pass through untouched. */
@@ -100,5 +88,33 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
     /** Sets the order of this filter among the application's web filters; {@link #DEFAULT_ORDER} unless set. */
     public void setOrder(int order) {
         this.order = order;
+    }
+
+    /**
+     * The class name, one string for every call: Spring Framework 7's filter chain names the filter it runs with
+     * {@code toString()} on every request (a Reactor checkpoint), and {@code Object}'s builds a new string each time.
+     */
+    @Override
+    public String toString() {
+        return getClass().getName();
+    }
+
+    /**
+     * The exchange the rest of the chain sees: the same but for its response. One object, where
+     * {@code exchange.mutate()} builds a builder and a decorator on every request.
+     */
+    private static final class CoveredExchange extends ServerWebExchangeDecorator {
+
+        private final ServerHttpResponse response;
+
+        CoveredExchange(ServerWebExchange exchange, ServerHttpResponse response) {
+            super(exchange);
+            this.response = response;
+        }
+
+        @Override
+        public ServerHttpResponse getResponse() {
+            return this.response;
+        }
     }
 }

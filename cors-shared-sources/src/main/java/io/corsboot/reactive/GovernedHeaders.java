@@ -23,7 +23,6 @@ abstract class GovernedHeaders extends HttpHeaders implements CoveredResponseHea
     GovernedHeaders(HttpHeaders headers, Decision decision, CorsRequest request) {
         super(headers);
         this.rules = new CoveredResponseHeaders(decision, request, this);
-        this.rules.write();
     }
 
     @Override

@@ -80,11 +80,6 @@ public class CorsServletFilter extends OncePerRequestFilter {
             return;
         }
         response.setStatus(decision.status());
-        if (!decision.allowed()) {
-            response.setContentType("text/plain;charset=UTF-8");
-            response.setContentLength(decision.rejectionBodyLength());
-            decision.writeRejectionBody(response.getOutputStream());
-        }
     }
 
     // The decision of the request that failed, never a new one: the error page's path may be another policy's.

@@ -160,7 +160,8 @@ abstract class CorsEndpointWebTests {
             .jsonPath("$.reason").isEqualTo("ORIGIN_NOT_ALLOWED")
             .jsonPath("$.explanation").isEqualTo("Origin https://evil.example.net is not allowed by policy partner-api.")
             .jsonPath("$.hint").value(nullValue())
-            .jsonPath("$.responseHeaders").isEqualTo(Map.of("Vary", PREFLIGHT_VARY));
+            .jsonPath("$.responseHeaders")
+            .isEqualTo(Map.of("Vary", PREFLIGHT_VARY, "CORS-Rejection-Reason", "ORIGIN_NOT_ALLOWED"));
     }
 
     @Test
@@ -177,7 +178,8 @@ abstract class CorsEndpointWebTests {
             .isEqualTo("HEADERS_NOT_ALLOWED")
             .jsonPath("$.explanation").isEqualTo("Request header x-secret is not allowed by policy partner-api.")
             .jsonPath("$.hint").value(nullValue())
-            .jsonPath("$.responseHeaders").isEqualTo(Map.of("Vary", PREFLIGHT_VARY));
+            .jsonPath("$.responseHeaders")
+            .isEqualTo(Map.of("Vary", PREFLIGHT_VARY, "CORS-Rejection-Reason", "HEADERS_NOT_ALLOWED"));
     }
 
     @Test

@@ -269,8 +269,8 @@ class AttackCorpusEndToEndTests {
             boolean granted = response.names().stream().anyMatch((name) -> name.startsWith("access-control-allow-"));
             boolean varies = response.values("Vary").stream().anyMatch((vary) -> vary.contains("Origin"));
             int status = response.status();
-            if (status == 403 && !granted && !handled && varies
-                    && response.body().startsWith("Invalid CORS request: ")) {
+            if (status == 403 && !granted && !handled && varies && response.value("CORS-Rejection-Reason") != null
+                    && response.body().isEmpty()) {
                 return REJECTED;
             }
             if ((status == 400 || status == 431) && !granted && !handled) {

@@ -115,7 +115,8 @@ class CheckAgreementEndToEndTests {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(responseHeaders);
         List<String> vary = (headers.containsKey("Vary")) ? List.of(headers.remove("Vary").split(", ")) : List.of();
-        assertThat(accessControlHeaders(actual)).as("Access-Control-* headers").isEqualTo(headers);
+        assertThat(accessControlHeaders(actual)).as("Access-Control-* and CORS-Rejection-Reason headers")
+            .isEqualTo(headers);
         // The filter writes its Vary first; the application may add tokens after them when it runs.
         if (answeredByFilter) {
             assertThat(actual.tokens("Vary")).as("Vary").isEqualTo(vary);
@@ -208,10 +209,12 @@ class CheckAgreementEndToEndTests {
             .collect(Collectors.joining(","));
     }
 
+    // The Access-Control-* headers, and the reason of a rejection.
     private static Map<String, String> accessControlHeaders(Exchange exchange) {
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         exchange.response().headers().map().forEach((name, values) -> {
-            if (name.toLowerCase(Locale.ROOT).startsWith("access-control-")) {
+            String lowerCase = name.toLowerCase(Locale.ROOT);
+            if (lowerCase.startsWith("access-control-") || lowerCase.equals("cors-rejection-reason")) {
                 headers.put(name, String.join(", ", values));
             }
         });

@@ -2,6 +2,7 @@ package io.corsboot.reactive;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,17 +17,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
 
 import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ZeroCopyHttpOutputMessage;
+import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.testing.CaseHandler;
@@ -37,6 +43,7 @@ import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshotHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CorsReactiveWebFilterTests {
 
@@ -81,6 +88,12 @@ class CorsReactiveWebFilterTests {
     }
 
     @Test
+    void namesItselfWithOneStringForEveryRequestThroughSpringsFilterChain() {
+        assertThat(this.filter.toString()).isEqualTo(CorsReactiveWebFilter.class.getName())
+            .isSameAs(this.filter.toString());
+    }
+
+    @Test
     void aHandlerThatReplacesVaryKeepsOrigin() {
         MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
         filter(exchange, (handled) -> handled.getResponse().getHeaders().set("Vary", "Accept-Encoding"));
@@ -109,17 +122,47 @@ class CorsReactiveWebFilterTests {
 
     @Test
     void anErrorHandlerOutsideTheChainThatClearsTheHeadersGetsTheDecisionsHeadersBack() {
-        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
-        WebFilterChain failing = (filtered) -> Mono.error(new IllegalStateException("The handler failed"));
-        Mono<Void> handled = this.filter.filter(exchange, failing).onErrorResume((error) -> {
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        serverWithErrorPage(new CorsWebExceptionHandler())
+            .handle(MockServerHttpRequest.get("/api/orders").header("Origin", APP).build(), response)
+            .block();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(response.getHeaders().get("Access-Control-Allow-Origin")).containsExactly(APP);
+        assertThat(response.getHeaders().get("Vary")).containsExactly("Origin");
+    }
+
+    @Test
+    void withoutTheExceptionHandlerAnErrorHandlerOutsideTheChainCanClearTheHeaders() {
+        MockServerHttpResponse response = new MockServerHttpResponse();
+        serverWithErrorPage((exchange, ex) -> Mono.error(ex))
+            .handle(MockServerHttpRequest.get("/api/orders").header("Origin", APP).build(), response)
+            .block();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat(response.getHeaders().get("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void theExceptionHandlerPassesEveryErrorOnAndLeavesAnExchangeWithoutADecisionAlone() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/elsewhere").header("Origin", APP));
+        IllegalStateException failure = new IllegalStateException("The handler failed");
+        Mono<Void> handled = new CorsWebExceptionHandler().handle(exchange, failure);
+        assertThatThrownBy(handled::block).isSameAs(failure);
+        exchange.getResponse().setComplete().block();
+        assertThat(exchange.getResponse().getHeaders().get("Vary")).isNull();
+    }
+
+    // A server whose handler fails and whose error page, outside the chain as Spring Boot's is, clears the headers.
+    private HttpHandler serverWithErrorPage(WebExceptionHandler first) {
+        WebExceptionHandler clearing = (exchange, ex) -> {
             exchange.getResponse().getHeaders().clear();
             exchange.getResponse().setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
             return exchange.getResponse().setComplete();
-        });
-        handled.block();
-        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
-        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).containsExactly(APP);
-        assertThat(exchange.getResponse().getHeaders().get("Vary")).containsExactly("Origin");
+        };
+        return WebHttpHandlerBuilder.webHandler((exchange) -> Mono.error(new IllegalStateException("The handler failed")))
+            .filter(this.filter)
+            .exceptionHandler(first)
+            .exceptionHandler(clearing)
+            .build();
     }
 
     @Test
@@ -151,15 +194,18 @@ class CorsReactiveWebFilterTests {
     }
 
     @Test
-    void aRejectionIsAnsweredWithItsReasonAsPlainText() {
+    void aRejectionIsAnsweredWithItsReasonInAHeaderAndNothingFromTheRequest() {
         MockServerWebExchange exchange = exchange(
                 MockServerHttpRequest.get("/api/orders").header("Origin", "https://evil.example"));
         filter(exchange, (handled) -> { });
         assertThat(this.chainCalled).isFalse();
         assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-        assertThat(exchange.getResponse().getHeaders().getFirst("Content-Type")).isEqualTo("text/plain;charset=UTF-8");
-        assertThat(exchange.getResponse().getBodyAsString().block()).isEqualTo("Invalid CORS request: ORIGIN_NOT_ALLOWED\n");
-        assertThat(exchange.getResponse().getHeaders().get("Access-Control-Allow-Origin")).isNull();
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        assertThat(headers.get("CORS-Rejection-Reason")).containsExactly("ORIGIN_NOT_ALLOWED");
+        List<String> names = new ArrayList<>();
+        headers.forEach((name, lines) -> names.add(name));
+        assertThat(names).containsExactlyInAnyOrder("Vary", "CORS-Rejection-Reason");
+        assertThat(exchange.getResponse().getBodyAsString().block()).isEmpty();
     }
 
     @Test

@@ -11,11 +11,16 @@ import java.util.stream.Stream;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
-
+import io.corsboot.core.CorsHeaders;
+import io.corsboot.core.Reason;
 import io.corsboot.testing.CorsCase.Req;
 import io.corsboot.testing.CorsCase.Resp;
 import io.corsboot.testing.CorsCase.Scope;
 import io.corsboot.web.PolicySnapshot;
+
+import static io.corsboot.core.Reason.HEADERS_NOT_ALLOWED;
+import static io.corsboot.core.Reason.METHOD_NOT_ALLOWED;
+import static io.corsboot.core.Reason.ORIGIN_NOT_ALLOWED;
 
 /**
  * The request-handling rules of the contract as cases, all against one configuration ({@link #PROPERTIES}).
@@ -113,25 +118,25 @@ public final class CorsCases {
                     .preflight("/api/orders", "https://a.b.example.com", "PUT")
                     .answer(200).header(ACAO, "https://a.b.example.com").handlerNotCalled(),
                 named("a pattern's * never matches the apex domain")
-                    .preflight("/api/orders", "https://example.com", "PUT").rejected(),
+                    .preflight("/api/orders", "https://example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("a pattern never matches a look-alike suffix")
-                    .preflight("/api/orders", "https://app.example.com.evil.net", "PUT").rejected(),
+                    .preflight("/api/orders", "https://app.example.com.evil.net", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("a pattern never matches a look-alike prefix")
-                    .preflight("/api/orders", "https://evilexample.com", "PUT").rejected(),
+                    .preflight("/api/orders", "https://evilexample.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("a pattern never matches a hyphenated look-alike")
-                    .preflight("/api/orders", "https://evil-example.com", "PUT").rejected(),
+                    .preflight("/api/orders", "https://evil-example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("another scheme is another origin")
-                    .preflight("/api/orders", "http://app.example.com", "PUT").rejected(),
+                    .preflight("/api/orders", "http://app.example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("another port is another origin")
-                    .preflight("/api/orders", "https://app.example.com:8443", "PUT").rejected(),
+                    .preflight("/api/orders", "https://app.example.com:8443", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("an upper-case origin is not the serialised form browsers send")
-                    .preflight("/api/orders", "https://APP.example.com", "PUT").rejected(),
+                    .preflight("/api/orders", "https://APP.example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("an origin with a trailing slash is malformed")
-                    .preflight("/api/orders", "https://app.example.com/", "PUT").rejected(),
+                    .preflight("/api/orders", "https://app.example.com/", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("an explicit default port is not the serialised form browsers send")
-                    .preflight("/api/orders", "https://app.example.com:443", "PUT").rejected(),
+                    .preflight("/api/orders", "https://app.example.com:443", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("garbage in Origin is rejected, not an error")
-                    .preflight("/api/orders", "not an origin", "PUT").rejected(),
+                    .preflight("/api/orders", "not an origin", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("a port wildcard matches any port")
                     .preflight("/api/orders", "http://localhost:3000", "PUT")
                     .answer(200).header(ACAO, "http://localhost:3000").handlerNotCalled(),
@@ -142,26 +147,26 @@ public final class CorsCases {
                     .preflight("/api/orders", "capacitor://localhost", "PUT")
                     .answer(200).header(ACAO, "capacitor://localhost").handlerNotCalled(),
                 named("the null origin is not allowed unless listed")
-                    .preflight("/api/orders", "null", "PUT").rejected(),
+                    .preflight("/api/orders", "null", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("a method the policy does not list is rejected")
-                    .preflight("/api/orders", APP, "PATCH").rejected(),
+                    .preflight("/api/orders", APP, "PATCH").rejected(METHOD_NOT_ALLOWED),
                 named("a requested header the policy does not list is rejected")
-                    .preflight("/api/orders", APP, "PUT").requestHeaders("x-other").rejected(),
+                    .preflight("/api/orders", APP, "PUT").requestHeaders("x-other").rejected(HEADERS_NOT_ALLOWED),
                 named("one header not allowed rejects the whole preflight, never a partial grant")
-                    .preflight("/api/orders", APP, "PUT").requestHeaders("content-type,x-other").rejected(),
+                    .preflight("/api/orders", APP, "PUT").requestHeaders("content-type,x-other").rejected(HEADERS_NOT_ALLOWED),
                 named("requested headers are matched case-insensitively, whitespace tolerated")
                     .preflight("/api/orders", APP, "PUT").requestHeaders("X-TRACE , content-type")
                     .answer(200).header(ACAH, "Content-Type, Authorization, X-Trace").handlerNotCalled(),
                 named("Authorization is allowed only where listed")
                     .preflight("/public/feed", "https://anyone.net", "GET").requestHeaders("authorization")
-                    .rejected(),
+                    .rejected(HEADERS_NOT_ALLOWED),
                 named("with credentials, * methods and headers are echoed, never *")
                     .preflight("/open/things", "https://shop.example.com", "PATCH")
                     .requestHeaders("authorization,x-custom")
                     .answer(200).header(ACAO, "https://shop.example.com").header(ACAC, "true")
                     .header(ACAM, "PATCH").header(ACAH, "authorization,x-custom").handlerNotCalled(),
                 named("the most specific policy decides: a stricter admin path rejects the partner origin")
-                    .preflight("/api/admin/users", APP, "GET").rejected(),
+                    .preflight("/api/admin/users", APP, "GET").rejected(ORIGIN_NOT_ALLOWED),
                 named("the most specific policy decides: the admin origin is allowed there")
                     .preflight("/api/admin/users", ADMIN, "GET")
                     .answer(200).header(ACAO, ADMIN).header(ACAM, "GET, HEAD").absent(ACAC).handlerNotCalled(),
@@ -187,9 +192,9 @@ public final class CorsCases {
                     .answer(200).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
                     .header("Vary", "Origin").absent(ACAM, ACAH, ACMA).handlerCalled(),
                 named("an actual request from a disallowed origin is refused before the handler")
-                    .request("GET", "/api/orders").origin("https://evil.net").rejected(),
+                    .request("GET", "/api/orders").origin("https://evil.net").rejected(ORIGIN_NOT_ALLOWED),
                 named("an actual request with a disallowed method is refused before the handler")
-                    .request("PATCH", "/api/orders").origin(APP).rejected(),
+                    .request("PATCH", "/api/orders").origin(APP).rejected(METHOD_NOT_ALLOWED),
                 named("HEAD is allowed wherever GET is")
                     .request("HEAD", "/api/orders").origin(APP).answer(200).header(ACAO, APP).handlerCalled(),
                 named("a plain OPTIONS is an actual request")
@@ -280,7 +285,7 @@ public final class CorsCases {
                     .request("GET", "/api/annotated").origin(APP).onServer()
                     .answer(200).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
                 named("@CrossOrigin on a covered path cannot widen the policy")
-                    .request("GET", "/api/annotated").origin(SPRING_CORS_ORIGIN).onServer().rejected(),
+                    .request("GET", "/api/annotated").origin(SPRING_CORS_ORIGIN).onServer().rejected(ORIGIN_NOT_ALLOWED),
                 named("a cross-site navigation to a path with @CrossOrigin reaches its handler")
                     .request("POST", "/api/annotated").origin("https://idp.other.net")
                     .with("Sec-Fetch-Mode", "navigate").onServer()
@@ -293,7 +298,7 @@ public final class CorsCases {
                     .request("GET", "/api/global").origin(APP).onServer()
                     .answer(200).header(ACAO, APP).header(ACAC, "true").header("Vary", "Origin").handlerCalled(),
                 named("a global CORS mapping on a covered path cannot widen the policy")
-                    .request("GET", "/api/global").origin(SPRING_CORS_ORIGIN).onServer().rejected(),
+                    .request("GET", "/api/global").origin(SPRING_CORS_ORIGIN).onServer().rejected(ORIGIN_NOT_ALLOWED),
                 named("a cross-site navigation to a path with a global CORS mapping reaches its handler")
                     .request("POST", "/api/global").origin("https://idp.other.net")
                     .with("Sec-Fetch-Mode", "navigate").onServer()
@@ -435,11 +440,15 @@ public final class CorsCases {
             return this;
         }
 
-        /** A 403 with no Access-Control-Allow-* header, Vary as always, and the handler never reached. */
-        Builder rejected() {
+        /**
+         * A 403 with no Access-Control-Allow-* header, Vary as always, the reason in its own header, and the handler
+         * never reached.
+         */
+        Builder rejected(Reason reason) {
             boolean preflight = "OPTIONS".equals(this.method)
                     && this.requestHeaders.containsKey("Access-Control-Request-Method");
             this.headers.put("Vary", preflight ? PREFLIGHT_VARY : "Origin");
+            this.headers.put(CorsHeaders.REJECTION_REASON, reason.name());
             this.status = 403;
             this.absent.addAll(ALL_CORS_HEADERS);
             this.handlerCalled = false;

@@ -27,6 +27,7 @@ final class FrameworkGovernedHeaders extends GovernedHeaders {
 
     @Override
     public boolean has(String name) {
-        return containsHeader(name);
+        // Asked when the filter decides, when the response usually has no header yet: answered without a lookup.
+        return !isEmpty() && containsHeader(name);
     }
 }

@@ -41,6 +41,7 @@ final class FrameworkGovernedHeaders extends GovernedHeaders {
 
     @Override
     public boolean has(String name) {
-        return containsKey(name);
+        // Asked when the filter decides, when the response usually has no header yet: answered without a lookup.
+        return !isEmpty() && containsKey(name);
     }
 }
