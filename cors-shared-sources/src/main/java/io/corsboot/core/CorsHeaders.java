@@ -44,8 +44,8 @@ public final class CorsHeaders {
     public static final String EXPOSE_HEADERS = "Access-Control-Expose-Headers";
 
     /**
-     * The starter's own response header on a rejection, naming its {@link Reason}: a browser's developer tools show
-     * the headers of a response that CORS blocks, and never its body.
+     * The starter's own response header on a rejection, naming its {@link Reason}: where a developer sees it, in the
+     * browser's developer tools beside the blocked request, or with {@code curl -i}.
      */
     public static final String REJECTION_REASON = "CORS-Rejection-Reason";
 

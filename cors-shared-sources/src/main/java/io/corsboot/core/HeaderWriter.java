@@ -2,8 +2,8 @@ package io.corsboot.core;
 
 /**
  * Writes the response headers a {@link Decision} calls for: {@code Vary} on every request a policy covers, the
- * {@code Access-Control-*} headers of an allowed cross-origin request, and the reason of a rejected one. Reads the request again for what it echoes,
- * and allocates nothing.
+ * {@code Access-Control-*} headers of an allowed cross-origin request, and the reason of a rejected one. Reads the
+ * request again for what it echoes, and allocates nothing.
  *
  * @since 0.1.0
  */
