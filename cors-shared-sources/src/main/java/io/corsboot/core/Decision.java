@@ -39,9 +39,9 @@ public record Decision(@Nullable CompiledPolicy policy, Kind kind, Reason reason
     }
 
     /**
-     * The decision for every request whose path no policy covers, as the filters get it: they pass such a request on
-     * untouched, so nothing is read from it and the kind is {@link Kind#ACTUAL} whatever the request.
-     * {@link #withoutPolicy} gives the kind and the reason.
+     * The decision for every request whose path no policy covers, as {@code PolicySnapshot.decide} gives it without
+     * reading the request: the kind is {@link Kind#ACTUAL} whatever the request. {@link #withoutPolicy} gives the
+     * kind and the reason; the filters pass such a request on without deciding at all.
      */
     public static final Decision UNCOVERED = new Decision(null, Kind.ACTUAL, Reason.NO_POLICY);
 

@@ -96,6 +96,15 @@ abstract class GovernedHeaders extends HttpHeaders implements CoveredResponseHea
     }
 
     @Override
+    public final boolean has(String name) {
+        // Asked when the filter decides, when the response usually has no header yet: answered without a lookup.
+        return !isEmpty() && contains(name);
+    }
+
+    /** Whether the header is present: {@code containsHeader} in Spring Framework 7, {@code containsKey} in 6.2. */
+    abstract boolean contains(String name);
+
+    @Override
     public Iterable<String> lines(String name) {
         return getOrEmpty(name);
     }

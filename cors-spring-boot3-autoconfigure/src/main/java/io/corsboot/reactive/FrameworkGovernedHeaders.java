@@ -40,8 +40,7 @@ final class FrameworkGovernedHeaders extends GovernedHeaders {
     }
 
     @Override
-    public boolean has(String name) {
-        // Asked when the filter decides, when the response usually has no header yet: answered without a lookup.
-        return !isEmpty() && containsKey(name);
+    boolean contains(String name) {
+        return containsKey(name);
     }
 }
