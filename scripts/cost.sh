@@ -15,9 +15,11 @@
 # JAVA_OPTIONS go to every application, such as -XX:-DoEscapeAnalysis: the JIT compiler removes some allocations,
 # and not always the same ones from one JVM to the next, so that the same variant started twice can differ by a few
 # hundred bytes per request; without escape analysis every allocation the code makes is counted, the same each time.
-# With JFR=1 each application records a flight recording with allocation and CPU samples (settings=profile) after
-# the warm-up to target/cost/STACK-VARIANT.jfr; the recording costs CPU, so that run's numbers are not the ones to
-# quote.
+# With JFR=1 each application records a flight recording with allocation and CPU samples (JFR_SETTINGS, profile
+# unless set to a .jfc file) after the warm-up to target/cost/STACK-VARIANT.jfr; the recording costs CPU, so that
+# run's numbers are not the ones to quote. Every allocation with its stack, for scripts/AllocationSites.java:
+#   JFR=1 JFR_SETTINGS=$PWD/scripts/allocations.jfc JAVA_OPTIONS="-XX:-DoEscapeAnalysis -XX:-UseTLAB" \
+#       ROUNDS=1 DURATION=3s WARMUP=8s REQUESTS=allowed scripts/cost.sh
 # The summary gives medians with min-max over the rounds, the starter's difference to no CORS round by round, and
 # ratios of the medians. wrk runs on 127.0.0.1, one thread, bounded in time; the applications stop on exit.
 #
@@ -63,15 +65,12 @@ start() {
     start_sample "$WORK/$stack-$variant.log" -Xms256m -Xmx256m ${JAVA_OPTIONS:-} -- "${args[@]}"
 }
 
-# The URL and the wrk arguments of a request.
+# The URL of a request.
 url_of() {
     case "$2" in
         uncovered) echo "http://127.0.0.1:$1/open/greeting" ;;
         *) echo "http://127.0.0.1:$1/api/greeting" ;;
     esac
-}
-headers_of() {
-    [ "$1" = no-origin ] || echo "-H Origin:$ORIGIN"
 }
 
 # The variants must differ only in who writes the CORS headers.
@@ -107,8 +106,10 @@ load() {
     if [ "${PERF:-0}" = 1 ]; then
         perf stat -e instructions:u -x, -o "$WORK/perf.out" -p "$pid" & perf_pid=$!
     fi
-    # shellcheck disable=SC2046
-    output=$(wrk -t1 -c"$CONNECTIONS" -d"$duration" --timeout 5s $(headers_of "$request") "$(url_of "$port" "$request")")
+    # wrk drops a header written without the space after its colon.
+    local origin=(-H "Origin: $ORIGIN")
+    [ "$request" = no-origin ] && origin=()
+    output=$(wrk -t1 -c"$CONNECTIONS" -d"$duration" --timeout 5s "${origin[@]}" "$(url_of "$port" "$request")")
     ticks1=$(cpu_ticks "$pid")
     read -r b1 n1 < <(server_threads "$pid")
     local instructions=0
@@ -149,7 +150,7 @@ for stack in "${STACKS[@]}"; do
     done
     if [ "${JFR:-0}" = 1 ]; then
         for variant in "${VARIANTS[@]}"; do
-            jcmd "${SERVER[$variant]}" JFR.start name=cost settings=profile \
+            jcmd "${SERVER[$variant]}" JFR.start name=cost settings="${JFR_SETTINGS:-profile}" \
                 filename="$PWD/$WORK/$stack-$variant.jfr" > /dev/null
         done
     fi
