@@ -1,5 +1,6 @@
 package io.corsboot.autoconfigure;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -45,6 +46,8 @@ public final class CorsServletAutoConfiguration {
         FilterRegistrationBean<CorsServletFilter> registration = new FilterRegistrationBean<>(
                 new CorsServletFilter(corsDecider));
         registration.setOrder(orderBeforeSecurity(environment));
+        // The request it decides, and the error page it writes the decision on again: see CorsServletFilter.
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR);
         return registration;
     }
 

@@ -2,15 +2,17 @@ package io.corsboot.servlet;
 
 import java.io.IOException;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.WebUtils;
 
@@ -20,54 +22,39 @@ import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsDecider;
 
 /**
- * Servlet {@link jakarta.servlet.Filter} that applies the CORS policies: it answers preflights and rejections itself,
- * and lets every other request through with the headers its policy calls for. It decides once per request, not
- * again on error or async dispatches; on an error dispatch it writes the request's decision again.
+ * Servlet {@link Filter} that applies the CORS policies: it answers preflights and rejections itself, and lets every
+ * other request through with the headers its policy calls for.
+ * <p>
+ * It decides once per request, on its first dispatch: the request's decision, in {@link CorsAttributes#DECISION}, is
+ * what marks it decided, so a request no policy covers is passed on without a mark of its own (Spring's
+ * {@code OncePerRequestFilter} sets and removes one on every request, measured at 64 bytes on Tomcat). On an error
+ * dispatch, or the forward of an error page, it writes the request's decision again; every other later dispatch
+ * passes. Register it for the {@code REQUEST}, {@code FORWARD} and {@code ERROR} dispatcher types.
  *
  * @since 0.1.0
  */
-public class CorsServletFilter extends OncePerRequestFilter {
+public class CorsServletFilter implements Filter {
 
     private final CorsDecider decider;
-
-    // Set on the first request, once the filter's name is known; OncePerRequestFilter builds it anew on each request.
-    private @Nullable String alreadyFilteredAttributeName;
 
     public CorsServletFilter(CorsDecider decider) {
         this.decider = decider;
     }
 
-    /** The name OncePerRequestFilter marks a request with, built once: measured as a string per request. */
     @Override
-    protected String getAlreadyFilteredAttributeName() {
-        String name = this.alreadyFilteredAttributeName;
-        if (name == null) {
-            name = super.getAlreadyFilteredAttributeName();
-            this.alreadyFilteredAttributeName = name;
-        }
-        return name;
-    }
-
-    /**
-     * Runs on error dispatches too, to write the decision's headers again: Jetty clears {@code Vary} with the other
-     * content headers before it dispatches to the error page.
-     */
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return false;
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        // The test OncePerRequestFilter makes of an error dispatch; a forward to an error page passes it too.
-        if (request.getAttribute(WebUtils.ERROR_REQUEST_URI_ATTRIBUTE) != null) {
-            rewriteDecision(request, response, chain);
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
+            throws IOException, ServletException {
+        if (!(servletRequest instanceof HttpServletRequest request)
+                || !(servletResponse instanceof HttpServletResponse response)) {
+            chain.doFilter(servletRequest, servletResponse);
             return;
         }
-        PathContainer path = coverablePath(request);
-        CompiledPolicy policy = (path != null) ? this.decider.policyFor(path) : null;
-        if (policy == null) {
+        if (request.getDispatcherType() != DispatcherType.REQUEST) {
+            laterDispatch(request, response, chain);
+            return;
+        }
+        CompiledPolicy policy = policyFor(request);
+        if (policy == null || request.getAttribute(CorsAttributes.DECISION) != null) {
             chain.doFilter(request, response);
             return;
         }
@@ -82,28 +69,31 @@ public class CorsServletFilter extends OncePerRequestFilter {
         response.setStatus(decision.status());
     }
 
-    // The decision of the request that failed, never a new one: the error page's path may be another policy's.
-    private static void rewriteDecision(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        if (request.getAttribute(CorsAttributes.DECISION) instanceof Decision decision) {
+    /**
+     * Writes the decision of the request that failed again on its error page, never a new one: the error page's path
+     * may be another policy's. Jetty clears {@code Vary} with the other content headers before it dispatches to the
+     * error page, and Boot's {@code ErrorPageFilter} forwards to it.
+     */
+    private static void laterDispatch(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(WebUtils.ERROR_REQUEST_URI_ATTRIBUTE) != null
+                && request.getAttribute(CorsAttributes.DECISION) instanceof Decision decision) {
             chain.doFilter(request, new CorsServletResponse(response, decision, new ServletCorsRequest(request)));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    // The path within the application, or null when no policy can cover it.
-    private @Nullable PathContainer coverablePath(HttpServletRequest request) {
+    // The policy that covers the path within the application, or null.
+    private @Nullable CompiledPolicy policyFor(HttpServletRequest request) {
         if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            return ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+            return this.decider.policyFor(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication());
         }
         String contextPath = request.getContextPath();
         if (!contextPath.isEmpty()) {
-            return RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
+            return this.decider.policyFor(RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication());
         }
-        // Without a context path the path within the application is the whole path, parsed directly:
-        // RequestPath.parse adds an object per request around the same parse.
-        String path = request.getRequestURI();
-        return this.decider.mayCover(path) ? PathContainer.parsePath(path) : null;
+        // Without a context path the path within the application is the whole path, routed as it was sent.
+        return this.decider.policyFor(request.getRequestURI());
     }
 }

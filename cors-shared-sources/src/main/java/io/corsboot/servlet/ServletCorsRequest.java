@@ -22,12 +22,13 @@ final class ServletCorsRequest extends HeaderCachingCorsRequest {
         return this.request.getMethod();
     }
 
+    // An absent header is told by getHeader, without the enumeration that Tomcat allocates for getHeaders even then.
     @Override
     protected @Nullable String readHeader(String name) {
-        Enumeration<String> values = this.request.getHeaders(name);
-        if (values == null || !values.hasMoreElements()) {
+        if (this.request.getHeader(name) == null) {
             return null;
         }
+        Enumeration<String> values = this.request.getHeaders(name);
         String first = values.nextElement();
         if (!values.hasMoreElements()) {
             return first;

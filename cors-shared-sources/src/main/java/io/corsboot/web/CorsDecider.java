@@ -35,21 +35,21 @@ public final class CorsDecider {
     }
 
     /**
-     * Whether a policy of the snapshot in force may cover a path: false only when none can, see
-     * {@link PolicySnapshot#mayCover}.
-     * @param rawPath the request's path within the application, not decoded
-     */
-    public boolean mayCover(String rawPath) {
-        return this.snapshots.get().mayCover(rawPath);
-    }
-
-    /**
      * The policy of the snapshot in force that covers a path, or null: a request it returns null for is passed on
      * without being read.
      * @param path the request's path within the application (context path or base path excluded)
      */
     public @Nullable CompiledPolicy policyFor(PathContainer path) {
         return this.snapshots.get().policyFor(path);
+    }
+
+    /**
+     * The policy of the snapshot in force that covers a path as it was sent, or null, parsing it only if a pattern
+     * needs it: see {@link PolicySnapshot#policyFor(String)}.
+     * @param rawPath the request's path within the application, not decoded
+     */
+    public @Nullable CompiledPolicy policyFor(String rawPath) {
+        return this.snapshots.get().policyFor(rawPath);
     }
 
     /**

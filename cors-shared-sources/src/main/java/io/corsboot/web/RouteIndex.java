@@ -21,22 +21,22 @@ final class RouteIndex {
     // Up to this many routes, every path gets them all.
     private static final int SCANNED = 4;
 
-    private final Candidates all;
+    private final Route[] all;
 
-    private final Candidates unindexed;
+    private final Route[] unindexed;
 
     private final String[] segments;
 
-    private final Candidates[] candidates;
+    private final Route[][] candidates;
 
     private final int mask;
 
-    RouteIndex(Route[] routes, String[] prefixes) {
-        this.all = new Candidates(routes, prefixes);
+    RouteIndex(Route[] routes) {
+        this.all = routes;
         Map<String, List<Integer>> bySegment = new LinkedHashMap<>();
         List<Integer> withoutSegment = new ArrayList<>();
         for (int i = 0; i < routes.length; i++) {
-            String segment = firstSegment(prefixes[i]);
+            String segment = firstSegment(routes[i].prefix());
             if (segment.isEmpty()) {
                 withoutSegment.add(i);
             }
@@ -44,11 +44,11 @@ final class RouteIndex {
                 bySegment.computeIfAbsent(segment, (key) -> new ArrayList<>()).add(i);
             }
         }
-        this.unindexed = select(routes, prefixes, withoutSegment);
+        this.unindexed = select(routes, withoutSegment);
         int size = Integer.highestOneBit(Math.max(1, bySegment.size()) * 2) * 2;
         this.mask = size - 1;
         this.segments = new String[size];
-        this.candidates = new Candidates[size];
+        this.candidates = new Route[size][];
         bySegment.forEach((segment, indexes) -> {
             List<Integer> merged = new ArrayList<>(indexes);
             merged.addAll(withoutSegment);
@@ -58,7 +58,7 @@ final class RouteIndex {
                 slot = (slot + 1) & this.mask;
             }
             this.segments[slot] = segment;
-            this.candidates[slot] = select(routes, prefixes, merged);
+            this.candidates[slot] = select(routes, merged);
         });
     }
 
@@ -66,8 +66,8 @@ final class RouteIndex {
      * The routes to try for a raw path within the application, in route order; only for a {@link #isLiteral literal}
      * path, since the first segment of any other may read differently once decoded.
      */
-    Candidates candidatesFor(String rawPath) {
-        if (this.all.routes().length <= SCANNED) {
+    Route[] candidatesFor(String rawPath) {
+        if (this.all.length <= SCANNED) {
             return this.all;
         }
         if (!rawPath.startsWith("/")) {
@@ -108,17 +108,7 @@ final class RouteIndex {
         return prefix.substring(1, (end < 0) ? prefix.length() : end);
     }
 
-    private static Candidates select(Route[] routes, String[] prefixes, List<Integer> indexes) {
-        return new Candidates(indexes.stream().map((i) -> routes[i]).toArray(Route[]::new),
-                indexes.stream().map((i) -> prefixes[i]).toArray(String[]::new));
-    }
-
-    /**
-     * Routes in route order, each with its literal beginning.
-     *
-     * @param routes the routes
-     * @param prefixes what every path the route at the same index matches begins with
-     */
-    record Candidates(Route[] routes, String[] prefixes) {
+    private static Route[] select(Route[] routes, List<Integer> indexes) {
+        return indexes.stream().map((i) -> routes[i]).toArray(Route[]::new);
     }
 }

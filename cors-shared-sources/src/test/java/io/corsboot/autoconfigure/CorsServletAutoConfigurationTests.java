@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import jakarta.servlet.ServletException;
@@ -64,6 +65,14 @@ class CorsServletAutoConfigurationTests {
             assertThat(corsRegistration(context)).isNotNull();
             assertThat(context).doesNotHaveBean(CorsReactiveWebFilter.class);
         });
+    }
+
+    // The request, and the error page that gets its decision again (an error dispatch, or the forward of Boot's
+    // ErrorPageFilter): no other dispatch needs the filter.
+    @Test
+    void registersTheFilterForTheRequestAndItsErrorPageOnly() {
+        this.contextRunner.run((context) -> assertThat(corsRegistration(context).determineDispatcherTypes())
+            .containsExactlyInAnyOrder(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR));
     }
 
     @Test

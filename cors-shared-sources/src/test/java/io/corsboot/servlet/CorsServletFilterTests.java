@@ -124,6 +124,52 @@ class CorsServletFilterTests {
         assertThat(response.getHeaderNames()).isEmpty();
     }
 
+    // The error page's forward from Boot's ErrorPageFilter, in a war deployment.
+    @Test
+    void writesTheRequestsDecisionAgainOnTheForwardToAnErrorPage() throws Exception {
+        MockHttpServletRequest request = actual("/api/boom");
+        filter.doFilter(request, new MockHttpServletResponse(), handler((r) -> { }));
+        error(request).setDispatcherType(DispatcherType.FORWARD);
+        MockHttpServletResponse cleared = new MockHttpServletResponse();
+        filter.doFilter(request, cleared, handler((r) -> { }));
+
+        assertThat(cleared.getHeaders("Vary")).containsExactly("Origin");
+        assertThat(cleared.getHeader("Access-Control-Allow-Origin")).isEqualTo(CorsCases.APP);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("laterDispatches")
+    void decidesARequestOnceAndPassesItsLaterDispatchesAsTheyAre(DispatcherType type) throws Exception {
+        AtomicInteger decisions = new AtomicInteger();
+        CorsServletFilter counted = new CorsServletFilter(new CorsDecider(
+                new PolicySnapshotHolder(CorsCases.snapshot()),
+                List.of((decision, candidate, request) -> decisions.incrementAndGet())));
+        MockHttpServletRequest request = actual("/api/orders");
+        counted.doFilter(request, new MockHttpServletResponse(), handler((r) -> { }));
+        request.setDispatcherType(type);
+        MockHttpServletResponse later = new MockHttpServletResponse();
+        counted.doFilter(request, later, (passed, response) -> assertThat(response).isSameAs(later));
+
+        assertThat(decisions).hasValue(1);
+        assertThat(later.getHeaderNames()).isEmpty();
+    }
+
+    static Stream<DispatcherType> laterDispatches() {
+        return Stream.of(DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.INCLUDE,
+                DispatcherType.ASYNC);
+    }
+
+    @Test
+    void leavesNoMarkOnARequestNoPolicyCovers() throws Exception {
+        MockHttpServletRequest request = actual("/elsewhere/greeting");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        filter.doFilter(request, response, handler((r) -> { }));
+
+        assertThat(this.handlerCalled).isTrue();
+        assertThat(request.getAttributeNames().hasMoreElements()).isFalse();
+        assertThat(response.getHeaderNames()).isEmpty();
+    }
+
     @Test
     void choosesThePolicyByThePathWithinTheApplication() throws Exception {
         MockHttpServletRequest request = actual("/shop/api/orders");
