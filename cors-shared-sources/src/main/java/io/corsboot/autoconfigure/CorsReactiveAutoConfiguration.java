@@ -14,7 +14,6 @@ import org.springframework.web.cors.reactive.DefaultCorsProcessor;
 import org.springframework.web.server.WebFilter;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
-import io.corsboot.reactive.CorsWebExceptionHandler;
 import io.corsboot.reactive.DeferringReactiveCorsProcessor;
 import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
 import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
@@ -41,12 +40,6 @@ public final class CorsReactiveAutoConfiguration {
     @ConditionalOnMissingBean
     CorsReactiveWebFilter corsReactiveWebFilter(CorsDecider corsDecider) {
         return new CorsReactiveWebFilter(corsDecider);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    CorsWebExceptionHandler corsWebExceptionHandler() {
-        return new CorsWebExceptionHandler();
     }
 
     // Spring Boot runs a reactive web application only with WebFlux, whose handler mappings this post-processes.

@@ -16,8 +16,8 @@ import io.corsboot.web.CoveredResponseHeaders;
 /**
  * The response of a request that a policy covers. The decision's headers are written when the filter decides, so
  * that the rest of the chain sees them; the rest of the chain writes headers through a view that keeps them as
- * {@link CoveredResponseHeaders} says. Error handlers write beneath this decorator, to the server's response:
- * {@link CorsWebExceptionHandler} has the decision's headers written again there, with {@link #rewriteOnCommit}.
+ * {@link CoveredResponseHeaders} says. Error handlers write beneath this decorator, to the server's response: the
+ * filter has the decision's headers written again there when a request fails, with {@link #rewriteOnCommit}.
  */
 class CorsReactiveResponse extends ServerHttpResponseDecorator {
 
@@ -44,12 +44,13 @@ class CorsReactiveResponse extends ServerHttpResponseDecorator {
     }
 
     /**
-     * Writes the decision's headers again when the response commits, after whatever an error handler writes to it:
-     * only then, since Spring runs commit actions through a Reactor pipeline (about 1 KB a response, measured).
+     * Writes the decision's headers again when the server's response commits, after whatever an error handler writes
+     * to it beneath this decorator: only when the chain fails, since Spring runs commit actions through a Reactor
+     * pipeline (about 1 KB a response, measured).
      */
-    static void rewriteOnCommit(ServerHttpResponse response, Decision decision, CorsRequest request) {
-        CoveredResponseHeaders rules = new FrameworkGovernedHeaders(response.getHeaders(), decision, request).rules;
-        response.beforeCommit(() -> Mono.fromRunnable(rules::write));
+    void rewriteOnCommit() {
+        CoveredResponseHeaders rules = this.headers.rules;
+        getDelegate().beforeCommit(() -> Mono.fromRunnable(rules::write));
     }
 
     /** The headers, read-only once the response has committed, as the server's own are. */

@@ -34,7 +34,6 @@ import org.springframework.web.server.WebHandler;
 import org.springframework.web.server.handler.DefaultWebFilterChain;
 
 import io.corsboot.reactive.CorsReactiveWebFilter;
-import io.corsboot.reactive.CorsWebExceptionHandler;
 import io.corsboot.reactive.DeferringReactiveCorsProcessor;
 import io.corsboot.reactive.ReactiveHandlerMappingCorsPostProcessor;
 import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
@@ -59,7 +58,6 @@ class CorsReactiveAutoConfigurationTests {
     @Test
     void installsTheWebFilterAndNoServletFilterWhenBothStacksAreOnTheClasspath() {
         this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CorsReactiveWebFilter.class)
-            .hasSingleBean(CorsWebExceptionHandler.class)
             .doesNotHaveBean(FilterRegistrationBean.class)
             .doesNotHaveBean(CorsServletFilter.class));
     }
@@ -77,8 +75,7 @@ class CorsReactiveAutoConfigurationTests {
     @Test
     void installsNothingWhenDisabled() {
         this.contextRunner.withPropertyValues("cors.enabled=false")
-            .run((context) -> assertThat(context).doesNotHaveBean(CorsReactiveWebFilter.class)
-                .doesNotHaveBean(CorsWebExceptionHandler.class));
+            .run((context) -> assertThat(context).doesNotHaveBean(CorsReactiveWebFilter.class));
     }
 
     @Test
