@@ -20,8 +20,7 @@ import io.corsboot.reactive.SecurityWebFilterChainCorsPostProcessor;
 import io.corsboot.web.CorsDecider;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications, with
- * the exception handler that keeps its headers on error responses, and
+ * {@link EnableAutoConfiguration Auto-configuration} that installs the CORS web filter in reactive applications, and
  * makes WebFlux's and Spring Security's own CORS processing leave the paths a policy covers to the policy.
  * Spring Security's reactive filter chain has a fixed order, so {@code spring.security.filter.order} (a servlet
  * setting) plays no part here.
