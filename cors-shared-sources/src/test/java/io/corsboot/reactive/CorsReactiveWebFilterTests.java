@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.context.support.StaticApplicationContext;
 import org.springframework.http.HttpHeaders;
@@ -142,6 +143,29 @@ class CorsReactiveWebFilterTests {
         assertThat(handled.get()).isSameAs(FAILURE);
         assertThat(response.getHeaders().get("Vary")).isNull();
         assertThat(response.getHeaders().get("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void aCoveredRequestThatSucceedsHasNoHeadersWrittenAgainAtTheCommit() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        this.filter.filter(exchange, (filtered) -> Mono.empty()).block();
+        exchange.getResponse().getHeaders().clear();
+        exchange.getResponse().setComplete().block();
+        assertThat(exchange.getResponse().getHeaders().toSingleValueMap()).isEmpty();
+    }
+
+    @Test
+    void aCoveredRequestsCompletionPassesCancellationAndTheSubscribersContextToTheChain() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("/api/orders").header("Origin", APP));
+        AtomicReference<String> seen = new AtomicReference<>();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        WebFilterChain pending = (filtered) -> Mono.deferContextual((context) -> {
+            seen.set(context.get("trace"));
+            return Mono.<Void>never().doOnCancel(() -> cancelled.set(true));
+        });
+        this.filter.filter(exchange, pending).contextWrite(Context.of("trace", "t-1")).subscribe().dispose();
+        assertThat(seen.get()).isEqualTo("t-1");
+        assertThat(cancelled).isTrue();
     }
 
     // A server whose handler fails and whose error page, outside the chain as Spring Boot's is, clears the headers.
