@@ -191,7 +191,7 @@ class QuickStartConsumerIT {
                 pending.add(ours.group(1));
             }
         }
-        assertThat(read).contains(line.autoconfigureArtifactId());
+        assertThat(read).contains(line.autoconfigureArtifactId(), "cors-core");
     }
 
     private static String installedPom(String artifactId) throws IOException {

@@ -52,7 +52,7 @@ public record CorsCase(String name, Req request, Resp expected, Scope scope, boo
     }
 
     /** The server's own origin, as a placeholder in request header values. */
-    public static final String SELF = "{self}";
+    public static final String SELF = TestRequest.SELF_PLACEHOLDER;
 
     @Override
     public String toString() {

@@ -22,24 +22,23 @@ public record TestRequest(String method, Map<String, String> headers, String sch
 
     public static final String SELF = "http://localhost:8080";
 
+    /** What a header value of a {@link #TestRequest(String, Map) request arriving on SELF} writes for it. */
+    public static final String SELF_PLACEHOLDER = "{self}";
+
     public TestRequest {
         Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         copy.putAll(headers);
         headers = copy;
     }
 
-    /** A request arriving on {@link #SELF}, where a header value {@link CorsCase#SELF} stands for it. */
+    /** A request arriving on {@link #SELF}, where {@link #SELF_PLACEHOLDER} in a header value stands for it. */
     public TestRequest(String method, Map<String, String> headers) {
         this(method, withSelf(headers), "http", "localhost", 8080);
     }
 
-    public static TestRequest of(CorsCase.Req request) {
-        return new TestRequest(request.method(), request.headers());
-    }
-
     private static Map<String, String> withSelf(Map<String, String> headers) {
         Map<String, String> replaced = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, value) -> replaced.put(name, value.replace(CorsCase.SELF, SELF)));
+        headers.forEach((name, value) -> replaced.put(name, value.replace(SELF_PLACEHOLDER, SELF)));
         return replaced;
     }
 
