@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 
+import io.corsboot.core.ClosestName;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Decision;
@@ -182,7 +183,7 @@ final class Explainer {
             }
         }
         for (String candidate : allowed) {
-            if (oneEditApart(method.toUpperCase(Locale.ROOT), candidate)) {
+            if (ClosestName.distance(method.toUpperCase(Locale.ROOT), candidate) == 1) {
                 return candidate + " is allowed: " + method + " differs from it by one character.";
             }
         }
@@ -199,7 +200,7 @@ final class Explainer {
                     + "allowed-headers, or send text/plain, application/x-www-form-urlencoded or multipart/form-data.";
         }
         for (String candidate : policy.spec().allowedHeaders().value()) {
-            if (oneEditApart(rejected, candidate.toLowerCase(Locale.ROOT))) {
+            if (ClosestName.distance(rejected, candidate.toLowerCase(Locale.ROOT)) == 1) {
                 return candidate + " is allowed: " + rejected + " differs from it by one character.";
             }
         }
@@ -249,22 +250,6 @@ final class Explainer {
                     + path.substring(0, second) + " (check takes the path without the context path)"));
         }
         return variants;
-    }
-
-    /** Whether one insertion, deletion or substitution turns one string into the other. */
-    static boolean oneEditApart(String a, String b) {
-        if (a.length() > b.length()) {
-            return oneEditApart(b, a);
-        }
-        if (b.length() - a.length() > 1 || a.equals(b)) {
-            return false;
-        }
-        int i = 0;
-        while (i < a.length() && a.charAt(i) == b.charAt(i)) {
-            i++;
-        }
-        return (a.length() == b.length()) ? a.regionMatches(i + 1, b, i + 1, a.length() - i - 1)
-                : a.regionMatches(i, b, i + 1, a.length() - i);
     }
 
     private record Variant<T>(T value, String difference) {

@@ -11,6 +11,7 @@ import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.origin.SystemEnvironmentOrigin;
 
 import io.corsboot.autoconfigure.DeclaredKeys.Undeclared;
+import io.corsboot.core.ClosestName;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
 

@@ -1,4 +1,4 @@
-package io.corsboot.autoconfigure;
+package io.corsboot.core;
 
 import java.util.Comparator;
 import java.util.List;
@@ -6,23 +6,37 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The known name closest to a misspelt one, by Levenshtein distance. Hand-written: neither Spring nor Guava offers
- * an edit distance.
+ * The known name closest to a misspelt one, by Levenshtein distance: for "did you mean" in startup reports and the
+ * endpoint's hints. Hand-written: neither Spring nor Guava offers an edit distance.
+ *
+ * @since 0.1.0
  */
-final class ClosestName {
+public final class ClosestName {
 
     private ClosestName() {
     }
 
-    /** The known name closest to the unknown one, when it is a plausible typo, else null. */
-    static @Nullable String closest(String unknown, List<String> known) {
+    /**
+     * The known name closest to the unknown one, when it is a plausible typo.
+     * @param unknown the name as written
+     * @param known the names it may have meant
+     * @return the closest known name, or null when none is a plausible typo
+     */
+    public static @Nullable String closest(String unknown, List<String> known) {
         return known.stream()
             .filter((candidate) -> distance(unknown, candidate) <= Math.max(2, candidate.length() / 3))
             .min(Comparator.comparingInt((String candidate) -> distance(unknown, candidate)))
             .orElse(null);
     }
 
-    static int distance(String a, String b) {
+    /**
+     * The Levenshtein distance of two strings: how many insertions, deletions and substitutions of one character turn
+     * one into the other.
+     * @param a one string
+     * @param b the other
+     * @return the number of edits
+     */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {
