@@ -117,8 +117,11 @@ class CorsMetricsAutoConfigurationTests {
 
     @Test
     void countsInAMeterRegistryOfTheApplication() {
-        this.corsOnly.withBean(SimpleMeterRegistry.class)
-            .run((context) -> assertThat(context).hasSingleBean(MicrometerDecisionListener.class));
+        this.corsOnly.withBean(SimpleMeterRegistry.class).run((context) -> {
+            perform(context, new Request("GET", "/api/orders", Map.of("Origin", "https://app.example.com")));
+            assertThat(counts(context.getBean(SimpleMeterRegistry.class)))
+                .containsExactly(tuple("actual", "rejected", "ORIGIN_NOT_ALLOWED", 1.0));
+        });
     }
 
     @Test
