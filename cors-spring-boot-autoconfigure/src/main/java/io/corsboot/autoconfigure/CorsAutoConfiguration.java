@@ -13,8 +13,6 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.web.util.pattern.PathPattern;
 
-import io.corsboot.core.CompiledPolicy;
-import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.DecisionListener;
 import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
@@ -40,8 +38,8 @@ public final class CorsAutoConfiguration {
             return new PolicySnapshotHolder(PolicySnapshot.empty());
         }
         PolicySnapshot snapshot = new CorsConfigurationLoader().load(environment);
-        snapshot.policies().forEach((policy) -> logger.info(describe(policy)));
-        snapshot.warnings().forEach((warning) -> logger.warn(describe(warning)));
+        snapshot.policies().forEach((policy) -> logger.info(PolicyLog.describe(policy)));
+        snapshot.warnings().forEach((warning) -> logger.warn(PolicyLog.describe(warning)));
         return new PolicySnapshotHolder(snapshot);
     }
 
@@ -50,18 +48,5 @@ public final class CorsAutoConfiguration {
     CorsDecider corsDecider(PolicySnapshotHolder corsPolicySnapshotHolder,
             ObjectProvider<DecisionListener> listeners) {
         return new CorsDecider(corsPolicySnapshotHolder, listeners.orderedStream().toList());
-    }
-
-    static String describe(CompiledPolicy policy) {
-        var spec = policy.spec();
-        return "CORS policy '" + policy.name() + "' covers " + spec.paths().value() + ": origins "
-                + spec.allowedOrigins().value() + ", origin patterns " + spec.allowedOriginPatterns().value()
-                + ", credentials " + (spec.allowCredentials().value() ? "allowed" : "not allowed")
-                + ((policy.candidate() != null) ? ", with a candidate" : "");
-    }
-
-    /** One line for the log: the property, then the failure analyzer's sentences. */
-    static String describe(ConfigProblem problem) {
-        return "CORS configuration, " + problem.describe();
     }
 }

@@ -71,11 +71,11 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
         logger.info("Reloaded the CORS configuration: " + after.policies().size() + " policies, "
                 + after.policies().stream().filter(kept::contains).count() + " of them unchanged.");
         after.policies().stream().filter((policy) -> !kept.contains(policy))
-            .forEach((policy) -> logger.info(CorsAutoConfiguration.describe(policy)));
+            .forEach((policy) -> logger.info(PolicyLog.describe(policy)));
         before.policies().stream().filter((policy) -> !names.contains(policy.name()))
             .forEach((policy) -> logger.info("CORS policy '" + policy.name() + "' was removed."));
         Set<ConfigProblem> known = new HashSet<>(before.warnings());
         after.warnings().stream().filter((warning) -> !known.contains(warning))
-            .forEach((warning) -> logger.warn(CorsAutoConfiguration.describe(warning)));
+            .forEach((warning) -> logger.warn(PolicyLog.describe(warning)));
     }
 }

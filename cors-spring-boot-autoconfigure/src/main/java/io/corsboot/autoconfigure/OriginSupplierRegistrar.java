@@ -104,7 +104,7 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
         private void reportDropped(@Nullable SuppliedOrigins before, SuppliedOrigins after) {
             Set<ConfigProblem> known = (before != null) ? new HashSet<>(before.dropped()) : Set.of();
             after.dropped().stream().filter((problem) -> !known.contains(problem))
-                .forEach((problem) -> logger.warn(CorsAutoConfiguration.describe(problem)));
+                .forEach((problem) -> logger.warn(PolicyLog.describe(problem)));
         }
     }
 }
