@@ -57,6 +57,9 @@ class QuickStartConsumerIT {
     private static final BootLine BOOT_4 = new BootLine(SpringBootVersion.getVersion(), "spring-boot-starter-webmvc",
             "cors-spring-boot-starter", "cors-spring-boot-autoconfigure");
 
+    private static final BootLine BOOT_4_0 = new BootLine(System.getProperty("consumer.springBoot40Version"),
+            "spring-boot-starter-webmvc", "cors-spring-boot-starter", "cors-spring-boot-autoconfigure");
+
     private static final BootLine BOOT_3 = new BootLine(System.getProperty("consumer.springBoot3Version"),
             "spring-boot-starter-web", "cors-spring-boot3-starter", "cors-spring-boot3-autoconfigure");
 
@@ -78,7 +81,7 @@ class QuickStartConsumerIT {
     }
 
     static Stream<BootLine> bootLines() {
-        return Stream.of(BOOT_4, BOOT_3);
+        return Stream.of(BOOT_4, BOOT_4_0, BOOT_3);
     }
 
     static Stream<Consumer> wrongLines() {
