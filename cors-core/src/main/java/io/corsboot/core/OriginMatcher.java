@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 
+import io.corsboot.core.OriginParser.LabelWildcard;
 import io.corsboot.core.OriginParser.OriginPattern;
 
 /**
@@ -86,7 +87,10 @@ final class OriginMatcher {
                 RequestOrigin.port(parsed));
     }
 
-    /** One host label's node: the patterns that end at it, and the labels that may come before it. */
+    /**
+     * One host label's node: the patterns that end at it, and the labels that may come before it, named or matched by
+     * a label with a {@code *} inside it.
+     */
     private static final class Node {
 
         private final String[] labels;
@@ -97,11 +101,15 @@ final class OriginMatcher {
 
         private final @Nullable Ports subdomains;
 
-        private Node(String[] labels, Node[] children, @Nullable Ports host, @Nullable Ports subdomains) {
+        private final LabelRule @Nullable [] labelRules;
+
+        private Node(String[] labels, Node[] children, @Nullable Ports host, @Nullable Ports subdomains,
+                LabelRule @Nullable [] labelRules) {
             this.labels = labels;
             this.children = children;
             this.host = host;
             this.subdomains = subdomains;
+            this.labelRules = labelRules;
         }
 
         /** Precondition: the root node; the host is {@code origin[start, end)}. */
@@ -114,6 +122,9 @@ final class OriginMatcher {
             while (true) {
                 int dot = origin.lastIndexOf('.', labelEnd - 1);
                 int labelStart = (dot >= start) ? dot + 1 : start;
+                if (labelStart == start && node.matchesLeftmostLabel(origin, start, labelEnd, port)) {
+                    return true;
+                }
                 node = node.child(origin, labelStart, labelEnd);
                 if (node == null) {
                     return false;
@@ -126,6 +137,18 @@ final class OriginMatcher {
                 }
                 labelEnd = dot;
             }
+        }
+
+        private boolean matchesLeftmostLabel(String origin, int start, int end, int port) {
+            if (this.labelRules == null) {
+                return false;
+            }
+            for (LabelRule rule : this.labelRules) {
+                if (rule.label().matches(origin, start, end) && rule.ports().allows(port)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private @Nullable Node child(String origin, int start, int end) {
@@ -179,6 +202,10 @@ final class OriginMatcher {
         }
     }
 
+    /** A leftmost label with a {@code *} inside it, and the ports its pattern allows. */
+    private record LabelRule(LabelWildcard label, Ports ports) {
+    }
+
     /** Mutable tree used while compiling; {@link #build()} freezes it into sorted arrays. */
     private static final class Builder {
 
@@ -187,6 +214,8 @@ final class OriginMatcher {
         private @Nullable Ports host;
 
         private @Nullable Ports subdomains;
+
+        private final List<LabelRule> labelRules = new ArrayList<>();
 
         private boolean empty = true;
 
@@ -200,7 +229,10 @@ final class OriginMatcher {
                     node = node.children.computeIfAbsent(labels.get(i), (label) -> new Builder());
                 }
             }
-            if (pattern.host() == null || pattern.subdomains()) {
+            if (pattern.label() != null) {
+                node.labelRules.add(new LabelRule(pattern.label(), ports));
+            }
+            else if (pattern.host() == null || pattern.subdomains()) {
                 node.subdomains = ports.union(node.subdomains);
             }
             else {
@@ -215,7 +247,8 @@ final class OriginMatcher {
         private Node freeze() {
             String[] labels = this.children.keySet().toArray(new String[0]);
             Node[] nodes = this.children.values().stream().map(Builder::freeze).toArray(Node[]::new);
-            return new Node(labels, nodes, this.host, this.subdomains);
+            return new Node(labels, nodes, this.host, this.subdomains,
+                    this.labelRules.isEmpty() ? null : this.labelRules.toArray(new LabelRule[0]));
         }
     }
 }

@@ -30,11 +30,14 @@ final class OriginParser {
      * A configured origin pattern.
      *
      * @param scheme http or https
-     * @param host the host, the suffix after {@code *.} when {@code subdomains}, or null for any host
+     * @param host the host; the domain after the leftmost label when {@code subdomains} or {@code label} is set; null
+     * for any host
      * @param subdomains whether the pattern is {@code *.host}: one or more labels before {@code host}
+     * @param label the leftmost label, with one {@code *} inside it, before {@code host}, or null
      * @param ports the allowed ports, the scheme's default counted as a port; null for any port
      */
-    record OriginPattern(String scheme, @Nullable String host, boolean subdomains, int @Nullable [] ports) {
+    record OriginPattern(String scheme, @Nullable String host, boolean subdomains, @Nullable LabelWildcard label,
+            int @Nullable [] ports) {
 
         /**
          * The pattern in one canonical spelling, as {@link #parsePattern} reads it back: scheme and host as
@@ -50,7 +53,13 @@ final class OriginParser {
                 text.append('*');
             }
             else {
-                text.append(this.subdomains ? "*." : "").append(this.host);
+                if (this.subdomains) {
+                    text.append("*.");
+                }
+                else if (this.label != null) {
+                    text.append(this.label.prefix()).append('*').append(this.label.suffix()).append('.');
+                }
+                text.append(this.host);
             }
             if (this.ports == null) {
                 text.append(":[*]");
@@ -68,17 +77,49 @@ final class OriginParser {
             return text.toString();
         }
 
+        /** Whether the pattern's {@code *} stands for host text, rather than the whole host or any origin. */
+        boolean wildcardInHost() {
+            return this.host != null && (this.subdomains || this.label != null);
+        }
+
         // By value, as the serialised spelling: a record compares arrays by reference.
         @Override
         public boolean equals(@Nullable Object other) {
             return other instanceof OriginPattern pattern && this.scheme.equals(pattern.scheme)
                     && Objects.equals(this.host, pattern.host) && this.subdomains == pattern.subdomains
-                    && Arrays.equals(this.ports, pattern.ports);
+                    && Objects.equals(this.label, pattern.label) && Arrays.equals(this.ports, pattern.ports);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(this.scheme, this.host, this.subdomains, Arrays.hashCode(this.ports));
+            return Objects.hash(this.scheme, this.host, this.subdomains, this.label, Arrays.hashCode(this.ports));
+        }
+    }
+
+    /**
+     * A leftmost host label with one {@code *} inside it, such as {@code app-*}: the {@code *} stands for one or more
+     * letters, digits or hyphens, never a dot.
+     *
+     * @param prefix the label's text before the {@code *}
+     * @param suffix the label's text after it
+     */
+    record LabelWildcard(String prefix, String suffix) {
+
+        /** Whether {@code origin[start, end)}, one label of a serialised origin, matches. Allocates nothing. */
+        boolean matches(String origin, int start, int end) {
+            int middleStart = start + this.prefix.length();
+            int middleEnd = end - this.suffix.length();
+            if (middleEnd <= middleStart || !origin.startsWith(this.prefix, start)
+                    || !origin.startsWith(this.suffix, middleEnd)) {
+                return false;
+            }
+            for (int i = middleStart; i < middleEnd; i++) {
+                char c = origin.charAt(i);
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -124,7 +165,7 @@ final class OriginParser {
 
     static OriginPattern parsePattern(String value) throws InvalidOrigin {
         if ("*".equals(value)) {
-            return new OriginPattern("*", null, false, null);
+            return new OriginPattern("*", null, false, null, null);
         }
         Authority authority = parseAuthority(value, true);
         if (!authority.isHttp()) {
@@ -135,14 +176,36 @@ final class OriginParser {
         int[] ports = parsePortRule(value, authority);
         String host = authority.host;
         if ("*".equals(host)) {
-            return new OriginPattern(authority.scheme, null, false, ports);
+            return new OriginPattern(authority.scheme, null, false, null, ports);
         }
-        boolean subdomains = host.startsWith("*.");
-        String rest = subdomains ? host.substring(2) : host;
-        if (rest.contains("*")) {
+        int firstDot = host.indexOf('.');
+        String leftmost = (firstDot < 0) ? host : host.substring(0, firstDot);
+        String domain = (firstDot < 0) ? "" : host.substring(firstDot + 1);
+        int wildcards = (int) leftmost.chars().filter((c) -> c == '*').count();
+        if (domain.contains("*") || (wildcards > 0 && domain.isEmpty())) {
             throw misplacedWildcard(value);
         }
-        return new OriginPattern(authority.scheme, normaliseHttpHost(value, rest), subdomains, ports);
+        if (wildcards > 1) {
+            throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
+                    "has more than one \"*\" in its leftmost host label, and a label may hold one.",
+                    "Use one \"*\", such as \"https://app-*.example.com\", or list the origins in allowed-origins.");
+        }
+        if (wildcards == 0) {
+            return new OriginPattern(authority.scheme, normaliseHttpHost(value, host), false, null, ports);
+        }
+        if ("*".equals(leftmost)) {
+            return new OriginPattern(authority.scheme, normaliseHttpHost(value, domain), true, null, ports);
+        }
+        String lowerCase = leftmost.toLowerCase(Locale.ROOT);
+        if (!lowerCase.matches("[a-z0-9-]*\\*[a-z0-9-]*")) {
+            throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
+                    "has a \"*\" inside a host label with characters other than letters, digits and hyphens.",
+                    "Write the label's fixed part in ASCII (internationalised names in their xn-- form), such as "
+                            + "\"https://app-*.example.com\".");
+        }
+        int star = lowerCase.indexOf('*');
+        return new OriginPattern(authority.scheme, normaliseHttpHost(value, domain), false,
+                new LabelWildcard(lowerCase.substring(0, star), lowerCase.substring(star + 1)), ports);
     }
 
     private record Authority(String scheme, String host, @Nullable String port) {
@@ -367,9 +430,11 @@ final class OriginParser {
 
     private static InvalidOrigin misplacedWildcard(String value) {
         return new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
-                "has a \"*\" that is not a whole leftmost host label; only \"*.\" before a domain is supported, "
-                        + "matching one or more labels.",
-                "Write the pattern as \"https://*.example.com\", optionally with a port list such as \":[*]\".");
+                "has a \"*\" outside the leftmost host label, or no domain after it; a \"*\" is either the whole "
+                        + "leftmost label (\"*.\" before a domain: one or more labels) or inside it (one or more "
+                        + "letters, digits or hyphens).",
+                "Write the pattern as \"https://*.example.com\" or \"https://app-*.example.com\", optionally with a "
+                        + "port list such as \":[*]\".");
     }
 
     private static int indexOfAny(String value, String characters) {

@@ -352,6 +352,10 @@ public final class PolicyCompiler {
                         + "opens a policy to every origin.",
                         "Supply a pattern for the tenant's own domain, such as \"https://*.tenant.example.com\".");
             }
+            if (pattern.label() != null && this.isPublicSuffix.test(pattern.host())) {
+                return dropped(value, property, partialLabelUnderPublicSuffix(pattern),
+                        partialLabelUnderPublicSuffixFix());
+            }
             if (pattern.subdomains() && this.isPublicSuffix.test(pattern.host())) {
                 return dropped(value, property, "matches every domain under the public suffix \"" + pattern.host()
                         + "\", and those domains belong to other people.",
@@ -396,6 +400,10 @@ public final class PolicyCompiler {
                             + "this private-network server.",
                     "Narrow the pattern to your domain, or set allow-private-network to false."));
         }
+        if (pattern.label() != null && this.isPublicSuffix.test(pattern.host())) {
+            problems.add(new ConfigProblem(Code.PARTIAL_LABEL_UNDER_PUBLIC_SUFFIX, property, value,
+                    quoted(value) + " " + partialLabelUnderPublicSuffix(pattern), partialLabelUnderPublicSuffixFix()));
+        }
         if (!everyOrigin && pattern.subdomains() && credentials && this.isPublicSuffix.test(pattern.host())) {
             problems.add(new ConfigProblem(Code.PUBLIC_SUFFIX_PATTERN_WITH_CREDENTIALS, property, value,
                     "For security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
@@ -405,6 +413,17 @@ public final class PolicyCompiler {
         if (!"*".equals(pattern.scheme())) {
             warnIfInsecure(credentials, "http".equals(pattern.scheme()), pattern.host(), property, value, problems);
         }
+    }
+
+    // Anyone can register app-x.com or claim my-team.vercel.app: a label matched in part under a public suffix is
+    // as open as the suffix itself, credentials or not.
+    private static String partialLabelUnderPublicSuffix(OriginPattern pattern) {
+        return "has a \"*\" inside a host label directly under the public suffix \"" + pattern.host()
+                + "\", so it matches host names that anyone can register or claim there.";
+    }
+
+    private static String partialLabelUnderPublicSuffixFix() {
+        return "List the exact origins, or supply them from an OriginSupplier bean.";
     }
 
     private static void warnIfInsecure(boolean credentials, boolean http, @Nullable String host, String property,

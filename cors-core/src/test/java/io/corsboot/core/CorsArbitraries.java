@@ -42,7 +42,13 @@ final class CorsArbitraries {
             "ws://app.example.com", "wss://app.example.com", "https://app%2eexample.com", "https://app.example.com%00",
             "https://app.example.com%0d%0a", "javascript://app.example.com", "file://", "data:", "https://*.example.com",
             "https://a_b.example.com", "https://-a.example.com", "https://app..example.com", "https://.example.com",
-            "http://127.0.0.1:8080", "http://0x7f.0.0.1", "http://2130706433");
+            "http://127.0.0.1:8080", "http://0x7f.0.0.1", "http://2130706433", "https://app-x.example.com",
+            "https://app-pr-17.example.com", "https://app-.example.com", "https://app-a.b.example.com",
+            "https://app-x.example.com.evil.net", "https://app-x.evil.com", "https://app_x.example.com",
+            "https://APP-x.example.com", "https://evilapp-x.example.com", "https://app-x.example.com:8443",
+            "https://x-preview.app.test:8443", "https://-preview.app.test:8443", "https://x-preview.app.test",
+            "https://a.x-preview.app.test:8443", "https://x-preview.app.test.evil.net:8443",
+            "https://x-preview-evil.app.test:8443", "https://x%2epreview.app.test:8443");
 
     private static final List<String> SCHEMES = List.of("http", "https", "HTTP", "capacitor", "ws", "", "1http",
             "h*", "https+evil");
@@ -53,7 +59,8 @@ final class CorsArbitraries {
     private static final List<String> HOSTS = List.of("app.example.com", "example.com", "localhost",
             "a.b.example.com", "x.app.test", "evil.net", "", "[::1]", "[::ffff:1.2.3.4]", "127.0.0.1", "a..b",
             ".example.com", "example.com.", "*.example.com", "a_b.example.com", "-a.example.com", "APP.example.com",
-            "xn--bcher-kva.example", "bücher.example", "abcdefghijklmnop");
+            "xn--bcher-kva.example", "bücher.example", "abcdefghijklmnop", "app-x.example.com", "app-.example.com",
+            "x-preview.app.test", "app-a.b.example.com");
 
     private static final List<String> PORTS = List.of("", "", "", ":", ":0", ":80", ":443", ":3000", ":4200",
             ":8080", ":8443", ":9443", ":65535", ":65536", ":99999", ":-1", ":08080", ":8080x", ":[*]", ": 80");

@@ -33,6 +33,8 @@ class OriginParserPropertyTests {
     private static final List<String> CONFIGURED = List.of("https://app.example.com", "https://*.example.com",
             "http://localhost:[*]", "https://*.app.test:[8443,9443]", "http://localhost:[8080, 8081]",
             "https://*example.com", "https://app-*.example.com", "*://example.com", "https://*.*.example.com",
+            "https://*-preview.example.com:[8443]", "https://*-*.example.com", "https://app*", "https://pr-*-app.a.com",
+            "https://app_*.example.com", "https://app.*.example.com",
             "https://*", "http://*:[*]", "*", "null", "http://[", "http://[]", "http://[::1", "http://[1.2.3.4]",
             "http://[::1]:[*]", "http://[::ffff:1.2.3.4]", "http://[0:0:0:0:0:0:0:1]:8080", "https://a.com:[",
             "https://a.com:[]", "https://a.com:[80,]", "https://a.com:[,]", "https://a.com:[99999999999]",
@@ -90,12 +92,17 @@ class OriginParserPropertyTests {
         }
         int defaultPort = "http".equals(pattern.scheme()) ? 80 : 443;
         int port = (pattern.ports() != null) ? pattern.ports()[0] : defaultPort;
-        String origin = pattern.scheme() + "://" + (pattern.subdomains() ? "a." : "") + pattern.host()
-                + ((port != defaultPort) ? ":" + port : "");
+        String leftmost = pattern.subdomains() ? "a."
+                : (pattern.label() != null) ? pattern.label().prefix() + "a" + pattern.label().suffix() + "." : "";
+        String origin = pattern.scheme() + "://" + leftmost + pattern.host() + ((port != defaultPort) ? ":" + port : "");
         OriginMatcher matcher = new OriginMatcher(false, List.of(), List.of(), List.of(pattern));
         assertThat(matcher.allows(origin)).as(origin).isTrue();
-        if (pattern.subdomains()) {
+        if (pattern.wildcardInHost()) {
             assertThat(matcher.allows(pattern.scheme() + "://" + pattern.host())).isFalse();
+        }
+        if (pattern.label() != null) {
+            String dotInTheWildcard = pattern.label().prefix() + "a.b" + pattern.label().suffix() + "." + pattern.host();
+            assertThat(matcher.allows(pattern.scheme() + "://" + dotInTheWildcard)).as(dotInTheWildcard).isFalse();
         }
     }
 
@@ -192,8 +199,10 @@ class OriginParserPropertyTests {
         private static final Pattern EXACT = Pattern
             .compile("([A-Za-z][A-Za-z0-9+.-]*)://(" + HOST_NAME + ")(?::(" + PORT + "))?");
 
+        // The host: any, "*." and a domain, a leftmost label with one "*" inside it and a domain, or a host name.
         private static final Pattern PATTERN = Pattern.compile("(?i:https?)://(?:\\*|(?:\\*\\.)?" + HOST_NAME
-                + ")(?::(?:" + PORT + "|\\[\\*]|\\[" + PORT + "(?:," + PORT + ")*]))?");
+                + "|[A-Za-z0-9-]{0,30}\\*[A-Za-z0-9-]{0,30}\\." + HOST_NAME + ")(?::(?:" + PORT + "|\\[\\*]|\\[" + PORT
+                + "(?:," + PORT + ")*]))?");
 
         /** The serialised form of a well-formed exact origin, or null when the model does not call it well-formed. */
         static @Nullable String serialisedExact(String value) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.OriginParser.InvalidOrigin;
+import io.corsboot.core.OriginParser.LabelWildcard;
 import io.corsboot.core.OriginParser.OriginPattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +16,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Configured origins are normalised to the form browsers send, and every mistake is named. */
 class OriginParserTests {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "https://app-*.example.com | app- |  | example.com",
+            "https://*-preview.example.com | | -preview | example.com",
+            "https://pr-*-app.bücher.example | pr- | -app | xn--bcher-kva.example",
+            "https://*example.com | | example | com" })
+    void readsAWildcardInsideTheLeftmostLabel(String configured, String prefix, String suffix, String host)
+            throws InvalidOrigin {
+        OriginPattern pattern = OriginParser.parsePattern(configured);
+        assertThat(pattern.label()).isEqualTo(new LabelWildcard((prefix != null) ? prefix : "",
+                (suffix != null) ? suffix : ""));
+        assertThat(pattern.host()).isEqualTo(host);
+        assertThat(pattern.subdomains()).isFalse();
+    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
@@ -87,6 +103,8 @@ class OriginParserTests {
             "http://LocalHost:[*] | http://localhost:[*]",
             "http://[0:0:0:0:0:0:0:1]:[*] | http://[::1]:[*]",
             "https://*.bücher.example | https://*.xn--bcher-kva.example",
+            "https://App-*.Example.com | https://app-*.example.com",
+            "https://*-Preview.example.com:[8443,443] | https://*-preview.example.com:[443,8443]",
             "https://*:[*] | https://*:[*]",
             "http://* | http://*",
             "* | *" })
@@ -98,9 +116,12 @@ class OriginParserTests {
 
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
-            "https://*example.com, PATTERN_WILDCARD_MISPLACED",
-            "https://app-*.example.com, PATTERN_WILDCARD_MISPLACED",
+            "https://*-*.example.com, PATTERN_WILDCARD_MISPLACED",
+            "https://app**.example.com, PATTERN_WILDCARD_MISPLACED",
+            "https://app-*, PATTERN_WILDCARD_MISPLACED",
             "https://app.*.example.com, PATTERN_WILDCARD_MISPLACED",
+            "https://app.ex*ample.com, PATTERN_WILDCARD_MISPLACED",
+            "https://app_*.example.com, PATTERN_WILDCARD_MISPLACED",
             "*://example.com, PATTERN_WILDCARD_MISPLACED",
             "chrome-extension://*, PATTERN_SCHEME_NOT_HTTP",
             "*.example.com, ORIGIN_WITHOUT_SCHEME",

@@ -48,6 +48,9 @@ record PolicyModel(List<ExactOrigin> origins, List<OriginPattern> patterns, List
             new OriginPattern("https://*.app.test:[8443,9443]", "https", "app.test", true, new int[] { 8443, 9443 }),
             new OriginPattern("http://*.localhost:[3000,4200]", "http", "localhost", true, new int[] { 3000, 4200 }),
             new OriginPattern("https://*.github.io", "https", "github.io", true, new int[] { 443 }),
+            new OriginPattern("https://app-*.example.com", "https", "example.com", "app-*", new int[] { 443 }),
+            new OriginPattern("https://*-preview.app.test:[8443]", "https", "app.test", "*-preview",
+                    new int[] { 8443 }),
             new OriginPattern("http://*", "http", null, false, new int[] { 80 }),
             new OriginPattern("*", null, null, false, null));
 
@@ -216,12 +219,22 @@ record PolicyModel(List<ExactOrigin> origins, List<OriginPattern> patterns, List
      *
      * @param configured the pattern as configured
      * @param scheme the scheme, or null for any origin
-     * @param host the host, the domain after {@code *.}, or null for any host
+     * @param host the host, the domain after the leftmost label when it holds a {@code *}, or null for any host
      * @param subdomains whether the pattern matches subdomains of {@code host} rather than {@code host}
+     * @param label the leftmost label with one {@code *} inside it, such as {@code app-*}, or null
      * @param ports the allowed ports, or null for any port
      */
     record OriginPattern(String configured, @Nullable String scheme, @Nullable String host, boolean subdomains,
-            int @Nullable [] ports) {
+            @Nullable String label, int @Nullable [] ports) {
+
+        OriginPattern(String configured, @Nullable String scheme, @Nullable String host, boolean subdomains,
+                int @Nullable [] ports) {
+            this(configured, scheme, host, subdomains, null, ports);
+        }
+
+        OriginPattern(String configured, String scheme, String host, String label, int @Nullable [] ports) {
+            this(configured, scheme, host, false, label, ports);
+        }
 
         boolean matches(SerialisedOrigin origin) {
             if (this.scheme == null) {
@@ -235,6 +248,12 @@ record PolicyModel(List<ExactOrigin> origins, List<OriginPattern> patterns, List
             }
             if (this.host == null) {
                 return true;
+            }
+            if (this.label != null) {
+                // The "*" stands for one or more letters, digits or hyphens, never a dot.
+                String[] parts = this.label.split("\\*", -1);
+                return origin.host().matches(Pattern.quote(parts[0]) + "[a-z0-9-]+" + Pattern.quote(parts[1]) + "\\."
+                        + Pattern.quote(this.host));
             }
             return this.subdomains ? origin.host().endsWith("." + this.host) : origin.host().equals(this.host);
         }

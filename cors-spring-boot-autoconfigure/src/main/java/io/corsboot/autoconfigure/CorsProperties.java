@@ -72,7 +72,8 @@ public class CorsProperties {
 
         /**
          * Comma-separated list of origin patterns allowed: "*" as the leftmost host label matches one or more
-         * labels, and a port list such as [8080,8081] or [*] may follow the host.
+         * labels, "*" once inside the leftmost label (app-*) one or more letters, digits or hyphens, and a port
+         * list such as [8080,8081] or [*] may follow the host.
          */
         private List<String> allowedOriginPatterns = List.of();
 
