@@ -84,7 +84,9 @@ public final class CorsCases {
             "cors.policies.open.allowed-origin-patterns=https://*.example.com",
             "cors.policies.open.allowed-methods=*",
             "cors.policies.open.allowed-headers=*",
-            "cors.policies.open.allow-credentials=true" };
+            "cors.policies.open.allow-credentials=true",
+            "cors.policies.previews.paths=/previews/**",
+            "cors.policies.previews.allowed-origin-patterns=https://app-*.example.net" };
 
     private CorsCases() {
     }
@@ -125,6 +127,18 @@ public final class CorsCases {
                     .preflight("/api/orders", "https://evilexample.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("a pattern never matches a hyphenated look-alike")
                     .preflight("/api/orders", "https://evil-example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
+                named("a * inside the leftmost label matches letters, digits and hyphens there")
+                    .preflight("/previews/build", "https://app-pr-17.example.net", "POST")
+                    .answer(200).header(ACAO, "https://app-pr-17.example.net").handlerNotCalled(),
+                named("a * inside a label never matches a dot")
+                    .preflight("/previews/build", "https://app-a.b.example.net", "POST").rejected(ORIGIN_NOT_ALLOWED),
+                named("a * inside a label never matches nothing")
+                    .preflight("/previews/build", "https://app-.example.net", "POST").rejected(ORIGIN_NOT_ALLOWED),
+                named("a * inside a label never matches a look-alike suffix")
+                    .preflight("/previews/build", "https://app-x.example.net.evil.com", "POST")
+                    .rejected(ORIGIN_NOT_ALLOWED),
+                named("a * inside a label never matches another label before it")
+                    .preflight("/previews/build", "https://x.app-1.example.net", "POST").rejected(ORIGIN_NOT_ALLOWED),
                 named("another scheme is another origin")
                     .preflight("/api/orders", "http://app.example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("another port is another origin")
