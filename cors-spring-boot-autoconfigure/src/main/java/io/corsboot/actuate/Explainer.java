@@ -124,7 +124,42 @@ final class Explainer {
                 return originNearMiss(variant.value(), differences);
             }
         }
-        return loopbackHint(policy, serialised, differences);
+        String labelHint = labelWildcardHint(policy.spec(), serialised);
+        return (labelHint != null) ? labelHint : loopbackHint(policy, serialised, differences);
+    }
+
+    /**
+     * A pattern with a {@code *} inside its leftmost label that the origin misses only by that label: a dot where the
+     * {@code *} stands, or nothing there at all.
+     */
+    private static @Nullable String labelWildcardHint(CorsPolicySpec spec, OriginParts origin) {
+        for (String pattern : spec.allowedOriginPatterns().value()) {
+            int hostStart = pattern.indexOf("://") + 3;
+            int portStart = pattern.indexOf(':', hostStart);
+            String host = pattern.substring(hostStart, (portStart < 0) ? pattern.length() : portStart);
+            int dot = host.indexOf('.');
+            int star = host.indexOf('*');
+            if (hostStart < 3 || dot < 0 || star < 0 || star > dot || host.startsWith("*.")
+                    || !pattern.startsWith(origin.scheme() + "://") || !origin.host().endsWith(host.substring(dot))) {
+                continue;
+            }
+            String label = origin.host().substring(0, origin.host().length() - (host.length() - dot));
+            String prefix = host.substring(0, star);
+            String suffix = host.substring(star + 1, dot);
+            if (!label.startsWith(prefix) || !label.endsWith(suffix)) {
+                continue;
+            }
+            if (label.length() == prefix.length() + suffix.length()) {
+                return "Pattern " + pattern + " needs at least one character where its * stands, and " + origin
+                        + " has none there.";
+            }
+            if (label.indexOf('.', prefix.length()) >= 0) {
+                return "Pattern " + pattern + " matches one host label where its * stands, and " + origin
+                        + " has a dot there: a * inside a label never matches a dot. Use a pattern such as "
+                        + origin.scheme() + "://*" + host.substring(dot) + " if every subdomain may call.";
+            }
+        }
+        return null;
     }
 
     private static @Nullable String loopbackHint(CompiledPolicy policy, OriginParts origin, List<String> differences) {
