@@ -51,8 +51,6 @@ public final class CompiledPolicy {
 
     private final @Nullable CompiledPolicy candidate;
 
-    private final List<SuppliedOrigins> supplied;
-
     private final int suppliedOrigins;
 
     private final long suppliedDigest;
@@ -74,7 +72,6 @@ public final class CompiledPolicy {
         this.privateNetwork = spec.allowPrivateNetwork().value();
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
-        this.supplied = supplied;
         SuppliedOrigins.Union union = SuppliedOrigins.union(supplied);
         this.suppliedOrigins = union.size();
         this.suppliedDigest = union.digest();
@@ -109,11 +106,6 @@ public final class CompiledPolicy {
     /** A digest of the distinct supplied origins and patterns: equal for equal sets, whichever suppliers give them. */
     public long suppliedDigest() {
         return this.suppliedDigest;
-    }
-
-    /** The origins the application supplied, each supplier's validated. */
-    public List<SuppliedOrigins> supplied() {
-        return this.supplied;
     }
 
     /** Whether the policy allows any origin, which it then answers with {@code *} unless credentials are allowed. */

@@ -68,10 +68,5 @@ public record ConfigProblem(Code code, String property, @Nullable String value, 
         Code(boolean warning) {
             this.warning = warning;
         }
-
-        /** Whether problems of this code are warnings rather than errors. */
-        public boolean isWarning() {
-            return this.warning;
-        }
     }
 }
