@@ -2,12 +2,9 @@ package io.corsboot.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -18,7 +15,6 @@ import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.OriginParser.ExactOrigin;
 import io.corsboot.core.OriginParser.InvalidOrigin;
 import io.corsboot.core.OriginParser.OriginPattern;
-import io.corsboot.core.SuppliedOrigins.Checked;
 
 /**
  * Validates one policy and compiles it. Every problem found is added to the caller's list, so that one report can
@@ -36,8 +32,7 @@ public final class PolicyCompiler {
     private final UnaryOperator<String> policyProperty;
 
     /**
-     * Creates a compiler that names a policy by its name where a problem has no setting of its own, as with
-     * supplied origins.
+     * Creates a compiler that names a policy by its name where a problem has no setting of its own.
      * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
      * under which every domain belongs to someone else
      */
@@ -114,7 +109,7 @@ public final class PolicyCompiler {
             }
             if (reportSupplied && credentials) {
                 for (String value : from.insecure()) {
-                    warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value, problems);
+                    warnIfInsecure(true, true, null, from.property(), value, problems);
                 }
             }
         }
@@ -287,96 +282,6 @@ public final class PolicyCompiler {
     private static boolean inherits(Setting<List<String>> candidate, Setting<List<String>> policy,
             ConfigProblem problem) {
         return candidate.equals(policy) && problem.property().startsWith(candidate.property() + "[");
-    }
-
-    /**
-     * Validates origins that the application supplies for a policy. Each value is checked as a configured one
-     * is, and one that is invalid, or that would open the policy to everyone ({@code "*"}, {@code "null"}, a
-     * pattern for every origin or for every domain under a public suffix), is dropped with a warning.
-     * @param supplier the supplier's name, shown in warnings
-     * @param policy the policy the origins are for
-     * @param origins exact origins as supplied
-     * @param patterns origin patterns as supplied
-     * @param previous the last validation of the same supplier for the same policy, whose verdicts are reused for
-     * the values it has seen, or null
-     * @return the validated origins
-     */
-    public SuppliedOrigins validateSupplied(String supplier, String policy, Collection<String> origins,
-            Collection<String> patterns, @Nullable SuppliedOrigins previous) {
-        String property = suppliedProperty(supplier, policy);
-        SuppliedOrigins reusable = (previous != null && previous.supplier().equals(supplier)
-                && previous.policy().equals(policy)) ? previous : null;
-        Map<String, Checked<String>> checkedOrigins = new HashMap<>(capacity(origins.size()));
-        for (String value : origins) {
-            if (!checkedOrigins.containsKey(value)) {
-                Checked<String> known = (reusable != null) ? reusable.origin(value) : null;
-                checkedOrigins.put(value, (known != null) ? known : checkSuppliedOrigin(value, property));
-            }
-        }
-        Map<String, Checked<OriginPattern>> checkedPatterns = new HashMap<>(capacity(patterns.size()));
-        for (String value : patterns) {
-            if (!checkedPatterns.containsKey(value)) {
-                Checked<OriginPattern> known = (reusable != null) ? reusable.pattern(value) : null;
-                checkedPatterns.put(value, (known != null) ? known : checkSuppliedPattern(value, property));
-            }
-        }
-        return new SuppliedOrigins(supplier, policy, checkedOrigins, checkedPatterns);
-    }
-
-    private static Checked<String> checkSuppliedOrigin(String value, String property) {
-        if ("*".equals(value)) {
-            return dropped(value, property, "would allow every origin, and a supplied origin never opens a policy "
-                    + "to every origin.", "Supply the tenant's own origins, or configure \"*\" in allowed-origins.");
-        }
-        try {
-            ExactOrigin origin = OriginParser.parseExact(value);
-            if ("null".equals(origin.serialised())) {
-                return dropped(value, property, "is sent by any sandboxed iframe or local file, and a supplied "
-                        + "origin never opens a policy to them.",
-                        "Supply the tenant's own origins, or configure \"null\" in allowed-origins.");
-            }
-            boolean insecure = "http".equals(origin.scheme()) && !OriginParser.isLoopback(origin.host());
-            return new Checked<>(value, origin.serialised(), null, insecure,
-                    SuppliedOrigins.digest(origin.serialised()));
-        }
-        catch (InvalidOrigin ex) {
-            return dropped(value, property, ex.getMessage(), ex.fix());
-        }
-    }
-
-    private Checked<OriginPattern> checkSuppliedPattern(String value, String property) {
-        try {
-            OriginPattern pattern = OriginParser.parsePattern(value);
-            if (pattern.host() == null) {
-                return dropped(value, property, "matches every origin of its scheme, and a supplied pattern never "
-                        + "opens a policy to every origin.",
-                        "Supply a pattern for the tenant's own domain, such as \"https://*.tenant.example.com\".");
-            }
-            if (pattern.subdomains() && this.isPublicSuffix.test(pattern.host())) {
-                return dropped(value, property, "matches every domain under the public suffix \"" + pattern.host()
-                        + "\", and those domains belong to other people.",
-                        "Supply a pattern for the tenant's own domain, such as \"" + pattern.scheme()
-                                + "://*.tenant.example." + pattern.host() + "\".");
-            }
-            boolean insecure = "http".equals(pattern.scheme()) && !OriginParser.isLoopback(pattern.host());
-            return new Checked<>(value, pattern, null, insecure, SuppliedOrigins.digest(pattern));
-        }
-        catch (InvalidOrigin ex) {
-            return dropped(value, property, ex.getMessage(), ex.fix());
-        }
-    }
-
-    private static <T> Checked<T> dropped(String value, String property, String problem, String fix) {
-        return new Checked<>(value, null, new ConfigProblem(Code.SUPPLIED_ORIGIN_DROPPED, property, value,
-                quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false, 0);
-    }
-
-    private String suppliedProperty(String supplier, String policy) {
-        return policyProperty(policy) + " (supplied by " + supplier + ")";
-    }
-
-    private static int capacity(int size) {
-        return (int) (size / 0.75f) + 1;
     }
 
     private void checkPattern(OriginPattern pattern, boolean credentials, boolean privateNetwork, String property,

@@ -28,6 +28,8 @@ public final class SuppliedOrigins {
 
     private final String policy;
 
+    private final String property;
+
     private final Map<String, Checked<String>> origins;
 
     private final Map<String, Checked<OriginPattern>> patterns;
@@ -42,10 +44,11 @@ public final class SuppliedOrigins {
 
     private final long digest;
 
-    SuppliedOrigins(String supplier, String policy, Map<String, Checked<String>> origins,
+    SuppliedOrigins(String supplier, String policy, String property, Map<String, Checked<String>> origins,
             Map<String, Checked<OriginPattern>> patterns) {
         this.supplier = supplier;
         this.policy = policy;
+        this.property = property;
         this.origins = Collections.unmodifiableMap(new HashMap<>(origins));
         this.patterns = Collections.unmodifiableMap(new HashMap<>(patterns));
         // One hashing pass over what may be tens of thousands of origins, hence no Set.copyOf of a list.
@@ -107,6 +110,11 @@ public final class SuppliedOrigins {
     /** The policy the origins are for. */
     public String policy() {
         return this.policy;
+    }
+
+    /** Where problems with these origins are reported: the policy's property path and the supplier. */
+    String property() {
+        return this.property;
     }
 
     /** How many distinct origins and patterns were accepted. */
