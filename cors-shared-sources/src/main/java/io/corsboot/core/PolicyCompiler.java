@@ -140,14 +140,18 @@ public final class PolicyCompiler {
                 anyOrigin = true;
                 if (credentials) {
                     problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "\"*\" allows every origin, and browsers refuse \"*\" when allow-credentials is true.",
-                            "List the trusted origins, or use allowed-origin-patterns such as \"https://*.example.com\"."));
+                            "\"*\" allows every origin, and browsers refuse \"*\" when "
+                                    + PolicySetting.ALLOW_CREDENTIALS.key() + " is true.",
+                            "List the trusted origins, or use " + PolicySetting.ALLOWED_ORIGIN_PATTERNS.key()
+                                    + " such as \"https://*.example.com\"."));
                 }
                 if (privateNetwork) {
                     problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, property, value,
-                            "For security reasons, \"*\" and allow-private-network cannot both be set: every public "
-                                    + "website could then reach this private-network server.",
-                            "List the trusted origins, or set allow-private-network to false."));
+                            "For security reasons, \"*\" and " + PolicySetting.ALLOW_PRIVATE_NETWORK.key()
+                                    + " cannot both be set: every public website could then reach this "
+                                    + "private-network server.",
+                            "List the trusted origins, or set " + PolicySetting.ALLOW_PRIVATE_NETWORK.key()
+                                    + " to false."));
                 }
                 continue;
             }
@@ -156,9 +160,10 @@ public final class PolicyCompiler {
                 exact.add(origin.serialised());
                 if ("null".equals(origin.serialised()) && credentials) {
                     problems.add(new ConfigProblem(Code.NULL_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "For security reasons, \"null\" and allow-credentials cannot both be set: any sandboxed "
-                                    + "iframe or local file sends \"null\", so it is as open as \"*\".",
-                            "Remove \"null\", or set allow-credentials to false."));
+                            "For security reasons, \"null\" and " + PolicySetting.ALLOW_CREDENTIALS.key()
+                                    + " cannot both be set: any sandboxed iframe or local file sends \"null\", so "
+                                    + "it is as open as \"*\".",
+                            "Remove \"null\", or set " + PolicySetting.ALLOW_CREDENTIALS.key() + " to false."));
                 }
                 warnIfInsecure(credentials, "http".equals(origin.scheme()), origin.host(), property, value, problems);
             }
@@ -204,8 +209,8 @@ public final class PolicyCompiler {
             if (spec.allowCredentials().value() && "*".equals(header.value())) {
                 problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS, header.property(),
                         header.value(),
-                        "Browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is "
-                                + "true, so no header would be exposed.",
+                        "Browsers take \"*\" in Access-Control-Expose-Headers literally when "
+                                + PolicySetting.ALLOW_CREDENTIALS.key() + " is true, so no header would be exposed.",
                         "List the headers to expose, such as [X-Request-Id]."));
             }
         }
@@ -291,20 +296,23 @@ public final class PolicyCompiler {
         if (everyOrigin && credentials) {
             problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_CREDENTIALS, property, value,
                     "For security reasons, a pattern that matches " + scope
-                            + " and allow-credentials cannot both be set: any website could read your users' data.",
+                            + " and " + PolicySetting.ALLOW_CREDENTIALS.key()
+                            + " cannot both be set: any website could read your users' data.",
                     "Narrow the pattern to your domain, such as \"https://*.example.com\"."));
         }
         if (everyOrigin && privateNetwork) {
             problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_PRIVATE_NETWORK, property, value,
-                    "For security reasons, a pattern that matches " + scope
-                            + " and allow-private-network cannot both be set: every public website could then reach "
-                            + "this private-network server.",
-                    "Narrow the pattern to your domain, or set allow-private-network to false."));
+                    "For security reasons, a pattern that matches " + scope + " and "
+                            + PolicySetting.ALLOW_PRIVATE_NETWORK.key() + " cannot both be set: every public website "
+                            + "could then reach this private-network server.",
+                    "Narrow the pattern to your domain, or set " + PolicySetting.ALLOW_PRIVATE_NETWORK.key()
+                            + " to false."));
         }
         if (!everyOrigin && pattern.subdomains() && credentials && this.isPublicSuffix.test(pattern.host())) {
             problems.add(new ConfigProblem(Code.PUBLIC_SUFFIX_PATTERN_WITH_CREDENTIALS, property, value,
                     "For security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
-                            + "\" and allow-credentials cannot both be set: those domains belong to other people.",
+                            + "\" and " + PolicySetting.ALLOW_CREDENTIALS.key()
+                            + " cannot both be set: those domains belong to other people.",
                     "Name your own domain, such as \"" + pattern.scheme() + "://*.example." + pattern.host() + "\"."));
         }
         if (!"*".equals(pattern.scheme())) {
@@ -318,7 +326,7 @@ public final class PolicyCompiler {
             problems.add(new ConfigProblem(Code.INSECURE_ORIGIN_WITH_CREDENTIALS, property, value,
                     quoted(value) + " is plain http and allowed with credentials: anyone on its network path can "
                             + "run script there and read your users' data.",
-                    "Use https for this origin, or set allow-credentials to false."));
+                    "Use https for this origin, or set " + PolicySetting.ALLOW_CREDENTIALS.key() + " to false."));
         }
     }
 
@@ -349,13 +357,14 @@ public final class PolicyCompiler {
         Duration value = maxAge.value();
         if (value.isNegative()) {
             problems.add(new ConfigProblem(Code.NEGATIVE_MAX_AGE, maxAge.property(), shown(value),
-                    "A max-age of " + shown(value) + " is negative, and a preflight cannot be cached for less than no "
-                            + "time.",
+                    "A " + PolicySetting.MAX_AGE.key() + " of " + shown(value) + " is negative, and a preflight "
+                            + "cannot be cached for less than no time.",
                     "Use 0 to turn preflight caching off, or a duration such as 30m."));
         }
         else if (value.compareTo(BROWSER_MAX_AGE_CAP) > 0) {
             problems.add(new ConfigProblem(Code.MAX_AGE_ABOVE_BROWSER_CAP, maxAge.property(), shown(value),
-                    "A max-age of " + shown(value) + " is above two hours, and Chromium caps preflight caching there.",
+                    "A " + PolicySetting.MAX_AGE.key() + " of " + shown(value) + " is above two hours, and Chromium "
+                            + "caps preflight caching there.",
                     "Use 2h or less, so that every browser behaves alike."));
         }
     }

@@ -73,14 +73,15 @@ public final class SuppliedOriginValidator {
     private static Checked<String> checkOrigin(String value, String property) {
         if ("*".equals(value)) {
             return dropped(value, property, "would allow every origin, and a supplied origin never opens a policy "
-                    + "to every origin.", "Supply the tenant's own origins, or configure \"*\" in allowed-origins.");
+                    + "to every origin.", "Supply the tenant's own origins, or configure \"*\" in "
+                            + PolicySetting.ALLOWED_ORIGINS.key() + ".");
         }
         try {
             ExactOrigin origin = OriginParser.parseExact(value);
             if ("null".equals(origin.serialised())) {
                 return dropped(value, property, "is sent by any sandboxed iframe or local file, and a supplied "
                         + "origin never opens a policy to them.", "Supply the tenant's own origins, or configure "
-                                + "\"null\" in allowed-origins.");
+                                + "\"null\" in " + PolicySetting.ALLOWED_ORIGINS.key() + ".");
             }
             boolean insecure = "http".equals(origin.scheme()) && !OriginParser.isLoopback(origin.host());
             return new Checked<>(value, origin.serialised(), null, insecure,
