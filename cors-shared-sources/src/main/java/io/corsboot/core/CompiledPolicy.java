@@ -108,11 +108,6 @@ public final class CompiledPolicy {
         return this.suppliedDigest;
     }
 
-    /** Whether the policy allows any origin, which it then answers with {@code *} unless credentials are allowed. */
-    public boolean allowsAnyOrigin() {
-        return this.origins.allowsAnyOrigin();
-    }
-
     /** Whether the policy allows this {@code Origin} header value. */
     public boolean allowsOrigin(String origin) {
         return this.origins.allows(origin);
@@ -127,7 +122,7 @@ public final class CompiledPolicy {
     }
 
     /** Whether the policy allows this method, given as an actual request's method or a preflight's request. */
-    public boolean allowsMethod(String method) {
+    private boolean allowsMethod(String method) {
         return (this.methodSet != null) ? this.methodSet.contains(method) : Tokens.isToken(method);
     }
 
