@@ -42,6 +42,7 @@ public final class SuppliedOrigins {
 
     private final List<ConfigProblem> dropped;
 
+    // The sum of the digests of the accepted values: equal for equal sets of origins and patterns.
     private final long digest;
 
     SuppliedOrigins(String supplier, String policy, String property, Map<String, Checked<String>> origins,
@@ -128,7 +129,7 @@ public final class SuppliedOrigins {
      */
     static Union union(List<SuppliedOrigins> supplied) {
         if (supplied.size() == 1) {
-            return new Union(supplied.get(0).size(), supplied.get(0).digest());
+            return new Union(supplied.get(0).size(), supplied.get(0).digest);
         }
         int size = 0;
         long digest = 0;
@@ -162,11 +163,6 @@ public final class SuppliedOrigins {
     /** The values dropped, each with what is wrong with it. */
     public List<ConfigProblem> dropped() {
         return this.dropped;
-    }
-
-    /** The sum of the digests of the accepted values: equal for equal sets of origins and patterns. */
-    public long digest() {
-        return this.digest;
     }
 
     /** The accepted exact origins, serialised as browsers send them. */
