@@ -80,9 +80,9 @@ public final class PolicyCompiler {
     private CompiledPolicy compile(CorsPolicySpec spec, List<SuppliedOrigins> supplied, List<ConfigProblem> problems,
             boolean reportSupplied) {
         int first = problems.size();
-        boolean credentials = spec.allowCredentials().value();
-        ExactOrigins exact = exactOrigins(spec, problems);
-        Patterns patterns = patterns(spec, problems);
+        OriginProblems originProblems = new OriginProblems(spec, this.isPublicSuffix, problems);
+        ExactOrigins exact = exactOrigins(spec, originProblems);
+        Patterns patterns = patterns(spec, originProblems);
         List<String> methods = tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems).stream()
             .map((method) -> method.toUpperCase(Locale.ROOT))
             .toList();
@@ -107,10 +107,8 @@ public final class PolicyCompiler {
                 allPatterns = new ArrayList<>(allPatterns);
                 allPatterns.addAll(from.patterns());
             }
-            if (reportSupplied && credentials) {
-                for (String value : from.insecure()) {
-                    warnIfInsecure(true, true, null, from.property(), value, problems);
-                }
+            if (reportSupplied) {
+                originProblems.checkSupplied(from);
             }
         }
         String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
@@ -128,48 +126,22 @@ public final class PolicyCompiler {
         }
     }
 
-    private ExactOrigins exactOrigins(CorsPolicySpec spec, List<ConfigProblem> problems) {
-        boolean credentials = spec.allowCredentials().value();
-        boolean privateNetwork = spec.allowPrivateNetwork().value();
+    private static ExactOrigins exactOrigins(CorsPolicySpec spec, OriginProblems originProblems) {
         boolean anyOrigin = false;
         Set<String> exact = new LinkedHashSet<>();
         for (Setting<String> element : Setting.elements(spec.allowedOrigins())) {
-            String value = element.value();
-            String property = element.property();
-            if ("*".equals(value)) {
+            if ("*".equals(element.value())) {
                 anyOrigin = true;
-                if (credentials) {
-                    problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "\"*\" allows every origin, and browsers refuse \"*\" when "
-                                    + PolicySetting.ALLOW_CREDENTIALS.key() + " is true.",
-                            "List the trusted origins, or use " + PolicySetting.ALLOWED_ORIGIN_PATTERNS.key()
-                                    + " such as \"https://*.example.com\"."));
-                }
-                if (privateNetwork) {
-                    problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, property, value,
-                            "For security reasons, \"*\" and " + PolicySetting.ALLOW_PRIVATE_NETWORK.key()
-                                    + " cannot both be set: every public website could then reach this "
-                                    + "private-network server.",
-                            "List the trusted origins, or set " + PolicySetting.ALLOW_PRIVATE_NETWORK.key()
-                                    + " to false."));
-                }
+                originProblems.checkWildcard(element);
                 continue;
             }
             try {
-                ExactOrigin origin = OriginParser.parseExact(value);
+                ExactOrigin origin = OriginParser.parseExact(element.value());
                 exact.add(origin.serialised());
-                if ("null".equals(origin.serialised()) && credentials) {
-                    problems.add(new ConfigProblem(Code.NULL_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "For security reasons, \"null\" and " + PolicySetting.ALLOW_CREDENTIALS.key()
-                                    + " cannot both be set: any sandboxed iframe or local file sends \"null\", so "
-                                    + "it is as open as \"*\".",
-                            "Remove \"null\", or set " + PolicySetting.ALLOW_CREDENTIALS.key() + " to false."));
-                }
-                warnIfInsecure(credentials, "http".equals(origin.scheme()), origin.host(), property, value, problems);
+                originProblems.checkExact(origin, element);
             }
             catch (InvalidOrigin ex) {
-                problems.add(new ConfigProblem(ex.code(), property, value, quoted(value) + " " + ex.getMessage(),
-                        ex.fix()));
+                originProblems.invalid(ex, element);
             }
         }
 
@@ -180,23 +152,18 @@ public final class PolicyCompiler {
     private record Patterns(List<OriginPattern> parsed, Set<String> serialised) {
     }
 
-    private Patterns patterns(CorsPolicySpec spec, List<ConfigProblem> problems) {
-        boolean credentials = spec.allowCredentials().value();
-        boolean privateNetwork = spec.allowPrivateNetwork().value();
+    private static Patterns patterns(CorsPolicySpec spec, OriginProblems originProblems) {
         List<OriginPattern> patterns = new ArrayList<>();
         Set<String> serialisedPatterns = new LinkedHashSet<>();
         for (Setting<String> element : Setting.elements(spec.allowedOriginPatterns())) {
-            String value = element.value();
-            String property = element.property();
             try {
-                OriginPattern pattern = OriginParser.parsePattern(value);
+                OriginPattern pattern = OriginParser.parsePattern(element.value());
                 patterns.add(pattern);
                 serialisedPatterns.add(pattern.serialised());
-                checkPattern(pattern, credentials, privateNetwork, property, value, problems);
+                originProblems.checkPattern(pattern, element);
             }
             catch (InvalidOrigin ex) {
-                problems.add(new ConfigProblem(ex.code(), property, value, quoted(value) + " " + ex.getMessage(),
-                        ex.fix()));
+                originProblems.invalid(ex, element);
             }
         }
 
@@ -279,55 +246,14 @@ public final class PolicyCompiler {
             default -> candidate.allowCredentials();
         };
         return new ConfigProblem(problem.code(), own.property(), own.value().toString(),
-                problem.problem() + " The candidate inherits " + quoted(String.valueOf(problem.value())) + " from "
-                        + problem.property() + ".",
+                problem.problem() + " The candidate inherits " + ConfigProblem.quoted(String.valueOf(problem.value()))
+                        + " from " + problem.property() + ".",
                 problem.fix());
     }
 
     private static boolean inherits(Setting<List<String>> candidate, Setting<List<String>> policy,
             ConfigProblem problem) {
         return candidate.equals(policy) && problem.property().startsWith(candidate.property() + "[");
-    }
-
-    private void checkPattern(OriginPattern pattern, boolean credentials, boolean privateNetwork, String property,
-            String value, List<ConfigProblem> problems) {
-        boolean everyOrigin = pattern.host() == null;
-        String scope = "*".equals(pattern.scheme()) ? "every origin" : "every " + pattern.scheme() + " origin";
-        if (everyOrigin && credentials) {
-            problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_CREDENTIALS, property, value,
-                    "For security reasons, a pattern that matches " + scope
-                            + " and " + PolicySetting.ALLOW_CREDENTIALS.key()
-                            + " cannot both be set: any website could read your users' data.",
-                    "Narrow the pattern to your domain, such as \"https://*.example.com\"."));
-        }
-        if (everyOrigin && privateNetwork) {
-            problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_PRIVATE_NETWORK, property, value,
-                    "For security reasons, a pattern that matches " + scope + " and "
-                            + PolicySetting.ALLOW_PRIVATE_NETWORK.key() + " cannot both be set: every public website "
-                            + "could then reach this private-network server.",
-                    "Narrow the pattern to your domain, or set " + PolicySetting.ALLOW_PRIVATE_NETWORK.key()
-                            + " to false."));
-        }
-        if (!everyOrigin && pattern.subdomains() && credentials && this.isPublicSuffix.test(pattern.host())) {
-            problems.add(new ConfigProblem(Code.PUBLIC_SUFFIX_PATTERN_WITH_CREDENTIALS, property, value,
-                    "For security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
-                            + "\" and " + PolicySetting.ALLOW_CREDENTIALS.key()
-                            + " cannot both be set: those domains belong to other people.",
-                    "Name your own domain, such as \"" + pattern.scheme() + "://*.example." + pattern.host() + "\"."));
-        }
-        if (!"*".equals(pattern.scheme())) {
-            warnIfInsecure(credentials, "http".equals(pattern.scheme()), pattern.host(), property, value, problems);
-        }
-    }
-
-    private static void warnIfInsecure(boolean credentials, boolean http, @Nullable String host, String property,
-            String value, List<ConfigProblem> problems) {
-        if (credentials && http && !OriginParser.isLoopback(host)) {
-            problems.add(new ConfigProblem(Code.INSECURE_ORIGIN_WITH_CREDENTIALS, property, value,
-                    quoted(value) + " is plain http and allowed with credentials: anyone on its network path can "
-                            + "run script there and read your users' data.",
-                    "Use https for this origin, or set " + PolicySetting.ALLOW_CREDENTIALS.key() + " to false."));
-        }
     }
 
     private static List<String> tokens(Setting<List<String>> setting, Code code, String what,
@@ -340,8 +266,8 @@ public final class PolicyCompiler {
             }
             else {
                 problems.add(new ConfigProblem(code, element.property(), value,
-                        quoted(value) + " is not a valid " + what + ": only letters, digits and !#$%&'*+-.^_`|~ "
-                                + "are allowed (RFC 9110, section 5.6.2).",
+                        ConfigProblem.quoted(value) + " is not a valid " + what + ": only letters, digits and "
+                                + "!#$%&'*+-.^_`|~ are allowed (RFC 9110, section 5.6.2).",
                         "Correct it, or list each " + what + " as its own element, such as [" + example(code)
                                 + "]."));
             }
@@ -382,10 +308,6 @@ public final class PolicyCompiler {
             return (seconds / 60) + "m";
         }
         return seconds + "s";
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value + "\"";
     }
 
     private static List<String> withWildcard(Set<String> exact) {

@@ -116,7 +116,8 @@ public final class SuppliedOriginValidator {
 
     private static <T> Checked<T> dropped(String value, String property, String problem, String fix) {
         return new Checked<>(value, null, new ConfigProblem(Code.SUPPLIED_ORIGIN_DROPPED, property, value,
-                "\"" + value + "\" " + problem + " It is dropped; the other supplied origins apply.", fix), false, 0);
+                ConfigProblem.quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix),
+                false, 0);
     }
 
     private static int capacity(int size) {
