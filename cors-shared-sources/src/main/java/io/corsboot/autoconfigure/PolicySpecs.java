@@ -36,12 +36,15 @@ final class PolicySpecs {
                                     ? read(DEFAULTS, defaults, inherited) : read(prefix, policy, inherited)),
                     null);
             PolicySettings candidate = policy.getCandidate();
-            specs.add((candidate != null) ? spec.withCandidate(CorsPolicySpec.of(entry.getKey(),
-                    new Setting<>(List.of(), spec.paths().property()),
-                    (setting) -> setting(bound, prefix + ".candidate", candidate, setting, spec::setting), null))
-                    : spec);
+            specs.add((candidate != null) ? spec.withCandidate(candidate(bound, prefix, candidate, spec)) : spec);
         }
         return specs;
+    }
+
+    private static CorsPolicySpec candidate(BoundCorsProperties bound, String prefix, PolicySettings candidate,
+            CorsPolicySpec policy) {
+        return CorsPolicySpec.of(policy.name(), new Setting<>(List.of(), policy.paths().property()),
+                (setting) -> setting(bound, prefix + ".candidate", candidate, setting, policy::setting), null);
     }
 
     /** {@code cors.defaults} alone, as a policy without paths, so that it can be validated on its own. */
