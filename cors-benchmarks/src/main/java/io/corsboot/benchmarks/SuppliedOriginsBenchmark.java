@@ -3,6 +3,7 @@ package io.corsboot.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -19,6 +20,7 @@ import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.PolicyCompiler;
+import io.corsboot.core.SuppliedOriginValidator;
 import io.corsboot.core.SuppliedOrigins;
 import io.corsboot.web.PolicySnapshot;
 
@@ -40,6 +42,9 @@ public class SuppliedOriginsBenchmark {
     // The public-suffix check concerns patterns with credentials; these tenants are exact origins.
     private final PolicyCompiler compiler = new PolicyCompiler((host) -> false);
 
+    private final SuppliedOriginValidator validator = new SuppliedOriginValidator((host) -> false,
+            UnaryOperator.identity());
+
     private PolicySnapshot snapshot;
 
     private SuppliedOrigins before;
@@ -57,20 +62,20 @@ public class SuppliedOriginsBenchmark {
         PolicySnapshot configured = new CorsConfigurationLoader().load(new MockEnvironment()
             .withProperty("cors.policies.tenants.paths", "/tenants/**")
             .withProperty("cors.policies.tenants.allowed-origins", "https://app.example.com"));
-        this.before = this.compiler.validateSupplied("tenantOrigins", "tenants", origins, List.of(), null);
+        this.before = this.validator.validate("tenantOrigins", "tenants", origins, List.of(), null);
         this.snapshot = configured.withSupplied(this.before, this.compiler);
     }
 
     @Benchmark
     public PolicySnapshot oneTenantAddedOneRemoved() {
-        SuppliedOrigins after = this.compiler.validateSupplied("tenantOrigins", "tenants", this.changed, List.of(),
+        SuppliedOrigins after = this.validator.validate("tenantOrigins", "tenants", this.changed, List.of(),
                 this.before);
         return this.snapshot.withSupplied(after, this.compiler);
     }
 
     @Benchmark
     public PolicySnapshot firstReading() {
-        SuppliedOrigins all = this.compiler.validateSupplied("tenantOrigins", "tenants", this.changed, List.of(), null);
+        SuppliedOrigins all = this.validator.validate("tenantOrigins", "tenants", this.changed, List.of(), null);
         return this.snapshot.withSupplied(all, this.compiler);
     }
 }

@@ -51,8 +51,6 @@ public final class CompiledPolicy {
 
     private final @Nullable CompiledPolicy candidate;
 
-    private final List<SuppliedOrigins> supplied;
-
     private final int suppliedOrigins;
 
     private final long suppliedDigest;
@@ -74,7 +72,6 @@ public final class CompiledPolicy {
         this.privateNetwork = spec.allowPrivateNetwork().value();
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
-        this.supplied = supplied;
         SuppliedOrigins.Union union = SuppliedOrigins.union(supplied);
         this.suppliedOrigins = union.size();
         this.suppliedDigest = union.digest();
@@ -111,16 +108,6 @@ public final class CompiledPolicy {
         return this.suppliedDigest;
     }
 
-    /** The origins the application supplied, each supplier's validated. */
-    public List<SuppliedOrigins> supplied() {
-        return this.supplied;
-    }
-
-    /** Whether the policy allows any origin, which it then answers with {@code *} unless credentials are allowed. */
-    public boolean allowsAnyOrigin() {
-        return this.origins.allowsAnyOrigin();
-    }
-
     /** Whether the policy allows this {@code Origin} header value. */
     public boolean allowsOrigin(String origin) {
         return this.origins.allows(origin);
@@ -135,7 +122,7 @@ public final class CompiledPolicy {
     }
 
     /** Whether the policy allows this method, given as an actual request's method or a preflight's request. */
-    public boolean allowsMethod(String method) {
+    private boolean allowsMethod(String method) {
         return (this.methodSet != null) ? this.methodSet.contains(method) : Tokens.isToken(method);
     }
 

@@ -23,6 +23,11 @@ public record ConfigProblem(Code code, String property, @Nullable String value, 
         return this.property + ": " + this.problem + " " + this.fix;
     }
 
+    /** A value as the wording shows it, in double quotes. */
+    static String quoted(String value) {
+        return "\"" + value + "\"";
+    }
+
     /** Whether this problem stops the application (or refuses a new configuration). */
     public boolean isError() {
         return !this.code.warning;
@@ -68,11 +73,6 @@ public record ConfigProblem(Code code, String property, @Nullable String value, 
 
         Code(boolean warning) {
             this.warning = warning;
-        }
-
-        /** Whether problems of this code are warnings rather than errors. */
-        public boolean isWarning() {
-            return this.warning;
         }
     }
 }

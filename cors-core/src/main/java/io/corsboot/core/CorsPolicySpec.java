@@ -1,12 +1,6 @@
 package io.corsboot.core;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -28,61 +22,44 @@ import org.jspecify.annotations.Nullable;
  * @param candidate the next version of this policy, evaluated but never enforced
  * @since 0.1.0
  */
-public record CorsPolicySpec(String name, @AnyOrder Setting<List<String>> paths,
-        @AnyOrder Setting<List<String>> allowedOrigins, @AnyOrder Setting<List<String>> allowedOriginPatterns,
-        Setting<List<String>> allowedMethods, Setting<List<String>> allowedHeaders,
-        Setting<List<String>> exposedHeaders, Setting<Boolean> allowCredentials, Setting<Boolean> allowPrivateNetwork,
-        Setting<Duration> maxAge, @Nullable CorsPolicySpec candidate) {
-
-    // The settings a policy and its candidate share are the record's components between paths and candidate, so
-    // that a setting added to the record reaches every consumer that reads them through settings() and of(...).
-    private static final List<RecordComponent> SETTINGS = List.of(CorsPolicySpec.class.getRecordComponents())
-        .subList(2, CorsPolicySpec.class.getRecordComponents().length - 1);
+public record CorsPolicySpec(String name, Setting<List<String>> paths, Setting<List<String>> allowedOrigins,
+        Setting<List<String>> allowedOriginPatterns, Setting<List<String>> allowedMethods,
+        Setting<List<String>> allowedHeaders, Setting<List<String>> exposedHeaders, Setting<Boolean> allowCredentials,
+        Setting<Boolean> allowPrivateNetwork, Setting<Duration> maxAge, @Nullable CorsPolicySpec candidate) {
 
     /**
-     * Builds a spec from its settings by name.
+     * Builds a spec from each of its {@link PolicySetting settings}.
      * @param name the policy's name
      * @param paths the path patterns
-     * @param settings each setting by the name of its component, such as {@code allowedOrigins}
+     * @param settings each setting
      * @param candidate the candidate, or null
      * @return the spec
      * @throws IllegalArgumentException when a setting is missing or holds a value of another type
      */
-    public static CorsPolicySpec of(String name, Setting<List<String>> paths, Function<String, Setting<?>> settings,
-            @Nullable CorsPolicySpec candidate) {
-        List<Object> arguments = new ArrayList<>();
-        arguments.add(name);
-        arguments.add(paths);
-        for (RecordComponent component : SETTINGS) {
-            Setting<?> setting = settings.apply(component.getName());
-            if (setting == null || !valueType(component).isInstance(setting.value())) {
-                throw new IllegalArgumentException("Setting " + component.getName() + " of policy '" + name
-                        + "' must hold a " + valueType(component).getSimpleName() + ", not " + setting);
-            }
-            arguments.add(setting);
-        }
-        arguments.add(candidate);
-        try {
-            return canonicalConstructor().newInstance(arguments.toArray());
-        }
-        catch (InstantiationException | IllegalAccessException | InvocationTargetException ex) {
-            throw new IllegalStateException(ex);
-        }
+    public static CorsPolicySpec of(String name, Setting<List<String>> paths,
+            Function<PolicySetting, Setting<?>> settings, @Nullable CorsPolicySpec candidate) {
+        return new CorsPolicySpec(name, paths, typed(name, settings, PolicySetting.ALLOWED_ORIGINS, List.class),
+                typed(name, settings, PolicySetting.ALLOWED_ORIGIN_PATTERNS, List.class),
+                typed(name, settings, PolicySetting.ALLOWED_METHODS, List.class),
+                typed(name, settings, PolicySetting.ALLOWED_HEADERS, List.class),
+                typed(name, settings, PolicySetting.EXPOSED_HEADERS, List.class),
+                typed(name, settings, PolicySetting.ALLOW_CREDENTIALS, Boolean.class),
+                typed(name, settings, PolicySetting.ALLOW_PRIVATE_NETWORK, Boolean.class),
+                typed(name, settings, PolicySetting.MAX_AGE, Duration.class), candidate);
     }
 
-    /** Every setting but the paths, in the order of the components, such as allowedOrigins first. */
-    public List<Named> settings() {
-        List<Named> settings = new ArrayList<>(SETTINGS.size());
-        for (RecordComponent component : SETTINGS) {
-            try {
-                settings.add(new Named(component.getName(), (Setting<?>) component.getAccessor().invoke(this),
-                        !component.isAnnotationPresent(AnyOrder.class)));
-            }
-            catch (IllegalAccessException | InvocationTargetException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }
-        return settings;
+    /** One setting, whichever it is. */
+    public Setting<?> setting(PolicySetting setting) {
+        return switch (setting) {
+            case ALLOWED_ORIGINS -> this.allowedOrigins;
+            case ALLOWED_ORIGIN_PATTERNS -> this.allowedOriginPatterns;
+            case ALLOWED_METHODS -> this.allowedMethods;
+            case ALLOWED_HEADERS -> this.allowedHeaders;
+            case EXPOSED_HEADERS -> this.exposedHeaders;
+            case ALLOW_CREDENTIALS -> this.allowCredentials;
+            case ALLOW_PRIVATE_NETWORK -> this.allowPrivateNetwork;
+            case MAX_AGE -> this.maxAge;
+        };
     }
 
     /** This spec with another candidate. */
@@ -92,31 +69,15 @@ public record CorsPolicySpec(String name, @AnyOrder Setting<List<String>> paths,
                 this.allowPrivateNetwork, this.maxAge, candidate);
     }
 
-    private static Class<?> valueType(RecordComponent component) {
-        Type value = ((ParameterizedType) component.getGenericType()).getActualTypeArguments()[0];
-        return (Class<?>) ((value instanceof ParameterizedType parameterized) ? parameterized.getRawType() : value);
-    }
-
-    private static Constructor<CorsPolicySpec> canonicalConstructor() {
-        Class<?>[] types = List.of(CorsPolicySpec.class.getRecordComponents())
-            .stream()
-            .map(RecordComponent::getType)
-            .toArray(Class<?>[]::new);
-        try {
-            return CorsPolicySpec.class.getDeclaredConstructor(types);
+    // Erasure leaves a list's element type unchecked; the settings come from typed properties.
+    @SuppressWarnings("unchecked")
+    private static <T> Setting<T> typed(String name, Function<PolicySetting, Setting<?>> settings,
+            PolicySetting setting, Class<?> type) {
+        Setting<?> value = settings.apply(setting);
+        if (value == null || !type.isInstance(value.value())) {
+            throw new IllegalArgumentException("Setting " + setting.key() + " of policy '" + name + "' must hold a "
+                    + type.getSimpleName() + ", not " + value);
         }
-        catch (NoSuchMethodException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    /**
-     * One setting of a spec with its name.
-     *
-     * @param name the name of its component, such as {@code allowedOrigins}
-     * @param setting the setting
-     * @param ordered whether the order of a list value changes a response
-     */
-    public record Named(String name, Setting<?> setting, boolean ordered) {
+        return (Setting<T>) value;
     }
 }

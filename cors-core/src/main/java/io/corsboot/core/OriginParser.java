@@ -153,7 +153,7 @@ final class OriginParser {
         if (authority.host.contains("*")) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
                     "has a \"*\", which an exact origin takes literally, so it can never match.",
-                    "Move \"" + value + "\" to allowed-origin-patterns.");
+                    "Move \"" + value + "\" to " + PolicySetting.ALLOWED_ORIGIN_PATTERNS.key() + ".");
         }
         String host = authority.isHttp() ? normaliseHttpHost(value, authority.host) : normaliseOtherHost(value,
                 authority.host);
@@ -171,7 +171,8 @@ final class OriginParser {
         if (!authority.isHttp()) {
             throw new InvalidOrigin(Code.PATTERN_SCHEME_NOT_HTTP,
                     "has a scheme other than http and https, and origin patterns apply to those two only.",
-                    "List \"" + value + "\" under allowed-origins, where any scheme may be used.");
+                    "List \"" + value + "\" under " + PolicySetting.ALLOWED_ORIGINS.key()
+                            + ", where any scheme may be used.");
         }
         int[] ports = parsePortRule(value, authority);
         String host = authority.host;
@@ -188,7 +189,8 @@ final class OriginParser {
         if (wildcards > 1) {
             throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
                     "has more than one \"*\" in its leftmost host label, and a label may hold one.",
-                    "Use one \"*\", such as \"https://app-*.example.com\", or list the origins in allowed-origins.");
+                    "Use one \"*\", such as \"https://app-*.example.com\", or list the origins in "
+                            + PolicySetting.ALLOWED_ORIGINS.key() + ".");
         }
         if (wildcards == 0) {
             return new OriginPattern(authority.scheme, normaliseHttpHost(value, host), false, null, ports);
@@ -315,7 +317,8 @@ final class OriginParser {
         }
         if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a port that is not a number from 1 to 65535.",
-                    "Correct the port, or use allowed-origin-patterns with a port list such as \":[8080,8081]\".");
+                    "Correct the port, or use " + PolicySetting.ALLOWED_ORIGIN_PATTERNS.key()
+                            + " with a port list such as \":[8080,8081]\".");
         }
         return Integer.parseInt(port);
     }

@@ -2,12 +2,9 @@ package io.corsboot.core;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -18,7 +15,6 @@ import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.OriginParser.ExactOrigin;
 import io.corsboot.core.OriginParser.InvalidOrigin;
 import io.corsboot.core.OriginParser.OriginPattern;
-import io.corsboot.core.SuppliedOrigins.Checked;
 
 /**
  * Validates one policy and compiles it. Every problem found is added to the caller's list, so that one report can
@@ -36,8 +32,7 @@ public final class PolicyCompiler {
     private final UnaryOperator<String> policyProperty;
 
     /**
-     * Creates a compiler that names a policy by its name where a problem has no setting of its own, as with
-     * supplied origins.
+     * Creates a compiler that names a policy by its name where a problem has no setting of its own.
      * @param isPublicSuffix whether a host name is a public suffix (such as {@code com} or {@code github.io}),
      * under which every domain belongs to someone else
      */
@@ -85,9 +80,9 @@ public final class PolicyCompiler {
     private CompiledPolicy compile(CorsPolicySpec spec, List<SuppliedOrigins> supplied, List<ConfigProblem> problems,
             boolean reportSupplied) {
         int first = problems.size();
-        boolean credentials = spec.allowCredentials().value();
-        ExactOrigins exact = exactOrigins(spec, problems);
-        Patterns patterns = patterns(spec, problems);
+        OriginProblems originProblems = new OriginProblems(spec, this.isPublicSuffix, problems);
+        ExactOrigins exact = exactOrigins(spec, originProblems);
+        Patterns patterns = patterns(spec, originProblems);
         List<String> methods = tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems).stream()
             .map((method) -> method.toUpperCase(Locale.ROOT))
             .toList();
@@ -112,10 +107,8 @@ public final class PolicyCompiler {
                 allPatterns = new ArrayList<>(allPatterns);
                 allPatterns.addAll(from.patterns());
             }
-            if (reportSupplied && credentials) {
-                for (String value : from.insecure()) {
-                    warnIfInsecure(true, true, null, suppliedProperty(from.supplier(), spec.name()), value, problems);
-                }
+            if (reportSupplied) {
+                originProblems.checkSupplied(from);
             }
         }
         String exposeHeaders = exposed.isEmpty() ? null : String.join(", ", exposed);
@@ -133,43 +126,22 @@ public final class PolicyCompiler {
         }
     }
 
-    private ExactOrigins exactOrigins(CorsPolicySpec spec, List<ConfigProblem> problems) {
-        boolean credentials = spec.allowCredentials().value();
-        boolean privateNetwork = spec.allowPrivateNetwork().value();
+    private static ExactOrigins exactOrigins(CorsPolicySpec spec, OriginProblems originProblems) {
         boolean anyOrigin = false;
         Set<String> exact = new LinkedHashSet<>();
         for (Setting<String> element : Setting.elements(spec.allowedOrigins())) {
-            String value = element.value();
-            String property = element.property();
-            if ("*".equals(value)) {
+            if ("*".equals(element.value())) {
                 anyOrigin = true;
-                if (credentials) {
-                    problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "\"*\" allows every origin, and browsers refuse \"*\" when allow-credentials is true.",
-                            "List the trusted origins, or use allowed-origin-patterns such as \"https://*.example.com\"."));
-                }
-                if (privateNetwork) {
-                    problems.add(new ConfigProblem(Code.WILDCARD_ORIGIN_WITH_PRIVATE_NETWORK, property, value,
-                            "For security reasons, \"*\" and allow-private-network cannot both be set: every public "
-                                    + "website could then reach this private-network server.",
-                            "List the trusted origins, or set allow-private-network to false."));
-                }
+                originProblems.checkWildcard(element);
                 continue;
             }
             try {
-                ExactOrigin origin = OriginParser.parseExact(value);
+                ExactOrigin origin = OriginParser.parseExact(element.value());
                 exact.add(origin.serialised());
-                if ("null".equals(origin.serialised()) && credentials) {
-                    problems.add(new ConfigProblem(Code.NULL_ORIGIN_WITH_CREDENTIALS, property, value,
-                            "For security reasons, \"null\" and allow-credentials cannot both be set: any sandboxed "
-                                    + "iframe or local file sends \"null\", so it is as open as \"*\".",
-                            "Remove \"null\", or set allow-credentials to false."));
-                }
-                warnIfInsecure(credentials, "http".equals(origin.scheme()), origin.host(), property, value, problems);
+                originProblems.checkExact(origin, element);
             }
             catch (InvalidOrigin ex) {
-                problems.add(new ConfigProblem(ex.code(), property, value, quoted(value) + " " + ex.getMessage(),
-                        ex.fix()));
+                originProblems.invalid(ex, element);
             }
         }
 
@@ -180,23 +152,18 @@ public final class PolicyCompiler {
     private record Patterns(List<OriginPattern> parsed, Set<String> serialised) {
     }
 
-    private Patterns patterns(CorsPolicySpec spec, List<ConfigProblem> problems) {
-        boolean credentials = spec.allowCredentials().value();
-        boolean privateNetwork = spec.allowPrivateNetwork().value();
+    private static Patterns patterns(CorsPolicySpec spec, OriginProblems originProblems) {
         List<OriginPattern> patterns = new ArrayList<>();
         Set<String> serialisedPatterns = new LinkedHashSet<>();
         for (Setting<String> element : Setting.elements(spec.allowedOriginPatterns())) {
-            String value = element.value();
-            String property = element.property();
             try {
-                OriginPattern pattern = OriginParser.parsePattern(value);
+                OriginPattern pattern = OriginParser.parsePattern(element.value());
                 patterns.add(pattern);
                 serialisedPatterns.add(pattern.serialised());
-                checkPattern(pattern, credentials, privateNetwork, property, value, problems);
+                originProblems.checkPattern(pattern, element);
             }
             catch (InvalidOrigin ex) {
-                problems.add(new ConfigProblem(ex.code(), property, value, quoted(value) + " " + ex.getMessage(),
-                        ex.fix()));
+                originProblems.invalid(ex, element);
             }
         }
 
@@ -209,8 +176,8 @@ public final class PolicyCompiler {
             if (spec.allowCredentials().value() && "*".equals(header.value())) {
                 problems.add(new ConfigProblem(Code.WILDCARD_EXPOSED_HEADERS_WITH_CREDENTIALS, header.property(),
                         header.value(),
-                        "Browsers take \"*\" in Access-Control-Expose-Headers literally when allow-credentials is "
-                                + "true, so no header would be exposed.",
+                        "Browsers take \"*\" in Access-Control-Expose-Headers literally when "
+                                + PolicySetting.ALLOW_CREDENTIALS.key() + " is true, so no header would be exposed.",
                         "List the headers to expose, such as [X-Request-Id]."));
             }
         }
@@ -279,161 +246,14 @@ public final class PolicyCompiler {
             default -> candidate.allowCredentials();
         };
         return new ConfigProblem(problem.code(), own.property(), own.value().toString(),
-                problem.problem() + " The candidate inherits " + quoted(String.valueOf(problem.value())) + " from "
-                        + problem.property() + ".",
+                problem.problem() + " The candidate inherits " + ConfigProblem.quoted(String.valueOf(problem.value()))
+                        + " from " + problem.property() + ".",
                 problem.fix());
     }
 
     private static boolean inherits(Setting<List<String>> candidate, Setting<List<String>> policy,
             ConfigProblem problem) {
         return candidate.equals(policy) && problem.property().startsWith(candidate.property() + "[");
-    }
-
-    /**
-     * Validates origins that the application supplies for a policy. Each value is checked as a configured one
-     * is, and one that is invalid, or that would open the policy to everyone ({@code "*"}, {@code "null"}, a
-     * pattern for every origin or for every domain under a public suffix), is dropped with a warning.
-     * @param supplier the supplier's name, shown in warnings
-     * @param policy the policy the origins are for
-     * @param origins exact origins as supplied
-     * @param patterns origin patterns as supplied
-     * @param previous the last validation of the same supplier for the same policy, whose verdicts are reused for
-     * the values it has seen, or null
-     * @return the validated origins
-     */
-    public SuppliedOrigins validateSupplied(String supplier, String policy, Collection<String> origins,
-            Collection<String> patterns, @Nullable SuppliedOrigins previous) {
-        String property = suppliedProperty(supplier, policy);
-        SuppliedOrigins reusable = (previous != null && previous.supplier().equals(supplier)
-                && previous.policy().equals(policy)) ? previous : null;
-        Map<String, Checked<String>> checkedOrigins = new HashMap<>(capacity(origins.size()));
-        for (String value : origins) {
-            if (!checkedOrigins.containsKey(value)) {
-                Checked<String> known = (reusable != null) ? reusable.origin(value) : null;
-                checkedOrigins.put(value, (known != null) ? known : checkSuppliedOrigin(value, property));
-            }
-        }
-        Map<String, Checked<OriginPattern>> checkedPatterns = new HashMap<>(capacity(patterns.size()));
-        for (String value : patterns) {
-            if (!checkedPatterns.containsKey(value)) {
-                Checked<OriginPattern> known = (reusable != null) ? reusable.pattern(value) : null;
-                checkedPatterns.put(value, (known != null) ? known : checkSuppliedPattern(value, property));
-            }
-        }
-        return new SuppliedOrigins(supplier, policy, checkedOrigins, checkedPatterns);
-    }
-
-    private static Checked<String> checkSuppliedOrigin(String value, String property) {
-        if ("*".equals(value)) {
-            return dropped(value, property, "would allow every origin, and a supplied origin never opens a policy "
-                    + "to every origin.", "Supply the tenant's own origins, or configure \"*\" in allowed-origins.");
-        }
-        try {
-            ExactOrigin origin = OriginParser.parseExact(value);
-            if ("null".equals(origin.serialised())) {
-                return dropped(value, property, "is sent by any sandboxed iframe or local file, and a supplied "
-                        + "origin never opens a policy to them.",
-                        "Supply the tenant's own origins, or configure \"null\" in allowed-origins.");
-            }
-            boolean insecure = "http".equals(origin.scheme()) && !OriginParser.isLoopback(origin.host());
-            return new Checked<>(value, origin.serialised(), null, insecure,
-                    SuppliedOrigins.digest(origin.serialised()));
-        }
-        catch (InvalidOrigin ex) {
-            return dropped(value, property, ex.getMessage(), ex.fix());
-        }
-    }
-
-    private Checked<OriginPattern> checkSuppliedPattern(String value, String property) {
-        try {
-            OriginPattern pattern = OriginParser.parsePattern(value);
-            if (pattern.host() == null) {
-                return dropped(value, property, "matches every origin of its scheme, and a supplied pattern never "
-                        + "opens a policy to every origin.",
-                        "Supply a pattern for the tenant's own domain, such as \"https://*.tenant.example.com\".");
-            }
-            if (pattern.label() != null && this.isPublicSuffix.test(pattern.host())) {
-                return dropped(value, property, partialLabelUnderPublicSuffix(pattern),
-                        partialLabelUnderPublicSuffixFix());
-            }
-            if (pattern.subdomains() && this.isPublicSuffix.test(pattern.host())) {
-                return dropped(value, property, "matches every domain under the public suffix \"" + pattern.host()
-                        + "\", and those domains belong to other people.",
-                        "Supply a pattern for the tenant's own domain, such as \"" + pattern.scheme()
-                                + "://*.tenant.example." + pattern.host() + "\".");
-            }
-            boolean insecure = "http".equals(pattern.scheme()) && !OriginParser.isLoopback(pattern.host());
-            return new Checked<>(value, pattern, null, insecure, SuppliedOrigins.digest(pattern));
-        }
-        catch (InvalidOrigin ex) {
-            return dropped(value, property, ex.getMessage(), ex.fix());
-        }
-    }
-
-    private static <T> Checked<T> dropped(String value, String property, String problem, String fix) {
-        return new Checked<>(value, null, new ConfigProblem(Code.SUPPLIED_ORIGIN_DROPPED, property, value,
-                quoted(value) + " " + problem + " It is dropped; the other supplied origins apply.", fix), false, 0);
-    }
-
-    private String suppliedProperty(String supplier, String policy) {
-        return policyProperty(policy) + " (supplied by " + supplier + ")";
-    }
-
-    private static int capacity(int size) {
-        return (int) (size / 0.75f) + 1;
-    }
-
-    private void checkPattern(OriginPattern pattern, boolean credentials, boolean privateNetwork, String property,
-            String value, List<ConfigProblem> problems) {
-        boolean everyOrigin = pattern.host() == null;
-        String scope = "*".equals(pattern.scheme()) ? "every origin" : "every " + pattern.scheme() + " origin";
-        if (everyOrigin && credentials) {
-            problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_CREDENTIALS, property, value,
-                    "For security reasons, a pattern that matches " + scope
-                            + " and allow-credentials cannot both be set: any website could read your users' data.",
-                    "Narrow the pattern to your domain, such as \"https://*.example.com\"."));
-        }
-        if (everyOrigin && privateNetwork) {
-            problems.add(new ConfigProblem(Code.BROAD_PATTERN_WITH_PRIVATE_NETWORK, property, value,
-                    "For security reasons, a pattern that matches " + scope
-                            + " and allow-private-network cannot both be set: every public website could then reach "
-                            + "this private-network server.",
-                    "Narrow the pattern to your domain, or set allow-private-network to false."));
-        }
-        if (pattern.label() != null && this.isPublicSuffix.test(pattern.host())) {
-            problems.add(new ConfigProblem(Code.PARTIAL_LABEL_UNDER_PUBLIC_SUFFIX, property, value,
-                    quoted(value) + " " + partialLabelUnderPublicSuffix(pattern), partialLabelUnderPublicSuffixFix()));
-        }
-        if (!everyOrigin && pattern.subdomains() && credentials && this.isPublicSuffix.test(pattern.host())) {
-            problems.add(new ConfigProblem(Code.PUBLIC_SUFFIX_PATTERN_WITH_CREDENTIALS, property, value,
-                    "For security reasons, a pattern for every domain under the public suffix \"" + pattern.host()
-                            + "\" and allow-credentials cannot both be set: those domains belong to other people.",
-                    "Name your own domain, such as \"" + pattern.scheme() + "://*.example." + pattern.host() + "\"."));
-        }
-        if (!"*".equals(pattern.scheme())) {
-            warnIfInsecure(credentials, "http".equals(pattern.scheme()), pattern.host(), property, value, problems);
-        }
-    }
-
-    // Anyone can register app-x.com or claim my-team.vercel.app: a label matched in part under a public suffix is
-    // as open as the suffix itself, credentials or not.
-    private static String partialLabelUnderPublicSuffix(OriginPattern pattern) {
-        return "has a \"*\" inside a host label directly under the public suffix \"" + pattern.host()
-                + "\", so it matches host names that anyone can register or claim there.";
-    }
-
-    private static String partialLabelUnderPublicSuffixFix() {
-        return "List the exact origins, or supply them from an OriginSupplier bean.";
-    }
-
-    private static void warnIfInsecure(boolean credentials, boolean http, @Nullable String host, String property,
-            String value, List<ConfigProblem> problems) {
-        if (credentials && http && !OriginParser.isLoopback(host)) {
-            problems.add(new ConfigProblem(Code.INSECURE_ORIGIN_WITH_CREDENTIALS, property, value,
-                    quoted(value) + " is plain http and allowed with credentials: anyone on its network path can "
-                            + "run script there and read your users' data.",
-                    "Use https for this origin, or set allow-credentials to false."));
-        }
     }
 
     private static List<String> tokens(Setting<List<String>> setting, Code code, String what,
@@ -446,8 +266,8 @@ public final class PolicyCompiler {
             }
             else {
                 problems.add(new ConfigProblem(code, element.property(), value,
-                        quoted(value) + " is not a valid " + what + ": only letters, digits and !#$%&'*+-.^_`|~ "
-                                + "are allowed (RFC 9110, section 5.6.2).",
+                        ConfigProblem.quoted(value) + " is not a valid " + what + ": only letters, digits and "
+                                + "!#$%&'*+-.^_`|~ are allowed (RFC 9110, section 5.6.2).",
                         "Correct it, or list each " + what + " as its own element, such as [" + example(code)
                                 + "]."));
             }
@@ -463,13 +283,14 @@ public final class PolicyCompiler {
         Duration value = maxAge.value();
         if (value.isNegative()) {
             problems.add(new ConfigProblem(Code.NEGATIVE_MAX_AGE, maxAge.property(), shown(value),
-                    "A max-age of " + shown(value) + " is negative, and a preflight cannot be cached for less than no "
-                            + "time.",
+                    "A " + PolicySetting.MAX_AGE.key() + " of " + shown(value) + " is negative, and a preflight "
+                            + "cannot be cached for less than no time.",
                     "Use 0 to turn preflight caching off, or a duration such as 30m."));
         }
         else if (value.compareTo(BROWSER_MAX_AGE_CAP) > 0) {
             problems.add(new ConfigProblem(Code.MAX_AGE_ABOVE_BROWSER_CAP, maxAge.property(), shown(value),
-                    "A max-age of " + shown(value) + " is above two hours, and Chromium caps preflight caching there.",
+                    "A " + PolicySetting.MAX_AGE.key() + " of " + shown(value) + " is above two hours, and Chromium "
+                            + "caps preflight caching there.",
                     "Use 2h or less, so that every browser behaves alike."));
         }
     }
@@ -487,10 +308,6 @@ public final class PolicyCompiler {
             return (seconds / 60) + "m";
         }
         return seconds + "s";
-    }
-
-    private static String quoted(String value) {
-        return "\"" + value + "\"";
     }
 
     private static List<String> withWildcard(Set<String> exact) {

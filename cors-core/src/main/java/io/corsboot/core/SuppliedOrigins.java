@@ -28,6 +28,8 @@ public final class SuppliedOrigins {
 
     private final String policy;
 
+    private final String property;
+
     private final Map<String, Checked<String>> origins;
 
     private final Map<String, Checked<OriginPattern>> patterns;
@@ -40,12 +42,14 @@ public final class SuppliedOrigins {
 
     private final List<ConfigProblem> dropped;
 
+    // The sum of the digests of the accepted values: equal for equal sets of origins and patterns.
     private final long digest;
 
-    SuppliedOrigins(String supplier, String policy, Map<String, Checked<String>> origins,
+    SuppliedOrigins(String supplier, String policy, String property, Map<String, Checked<String>> origins,
             Map<String, Checked<OriginPattern>> patterns) {
         this.supplier = supplier;
         this.policy = policy;
+        this.property = property;
         this.origins = Collections.unmodifiableMap(new HashMap<>(origins));
         this.patterns = Collections.unmodifiableMap(new HashMap<>(patterns));
         // One hashing pass over what may be tens of thousands of origins, hence no Set.copyOf of a list.
@@ -109,6 +113,11 @@ public final class SuppliedOrigins {
         return this.policy;
     }
 
+    /** Where problems with these origins are reported: the policy's property path and the supplier. */
+    String property() {
+        return this.property;
+    }
+
     /** How many distinct origins and patterns were accepted. */
     public int size() {
         return this.exact.size() + this.acceptedPatterns.size();
@@ -120,7 +129,7 @@ public final class SuppliedOrigins {
      */
     static Union union(List<SuppliedOrigins> supplied) {
         if (supplied.size() == 1) {
-            return new Union(supplied.get(0).size(), supplied.get(0).digest());
+            return new Union(supplied.get(0).size(), supplied.get(0).digest);
         }
         int size = 0;
         long digest = 0;
@@ -154,11 +163,6 @@ public final class SuppliedOrigins {
     /** The values dropped, each with what is wrong with it. */
     public List<ConfigProblem> dropped() {
         return this.dropped;
-    }
-
-    /** The sum of the digests of the accepted values: equal for equal sets of origins and patterns. */
-    public long digest() {
-        return this.digest;
     }
 
     /** The accepted exact origins, serialised as browsers send them. */

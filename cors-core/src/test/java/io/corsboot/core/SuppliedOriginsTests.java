@@ -18,7 +18,8 @@ class SuppliedOriginsTests {
         Map<String, Checked<String>> origins = new HashMap<>();
         origins.put("https://a.example.com", accepted("https://a.example.com"));
         Map<String, Checked<OriginPattern>> patterns = new HashMap<>();
-        SuppliedOrigins supplied = new SuppliedOrigins("tenants", "api", origins, patterns);
+        SuppliedOrigins supplied = new SuppliedOrigins("tenants", "api", "api (supplied by tenants)", origins,
+                patterns);
         origins.clear();
         origins.put("https://b.example.com", accepted("https://b.example.com"));
         assertThat(supplied.origin("https://a.example.com")).isNotNull();

@@ -19,6 +19,7 @@ import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Decision;
 import io.corsboot.core.HeaderWriter;
+import io.corsboot.core.PolicySetting;
 import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
 import io.corsboot.web.PolicySnapshot;
@@ -138,10 +139,22 @@ public class CorsEndpoint {
     private static PolicyDescriptor describe(CompiledPolicy policy, List<String> paths,
             @Nullable PolicyDescriptor candidate) {
         CorsPolicySpec spec = policy.spec();
-        return new PolicyDescriptor(spec.name(), paths, spec.allowedOrigins().value(),
-                spec.allowedOriginPatterns().value(), spec.allowedMethods().value(), spec.allowedHeaders().value(),
-                spec.exposedHeaders().value(), spec.allowCredentials().value(), spec.allowPrivateNetwork().value(),
-                spec.maxAge().value().toSeconds(), policy.suppliedOrigins(), candidate);
+        return new PolicyDescriptor(spec.name(), paths, shown(spec, PolicySetting.ALLOWED_ORIGINS),
+                shown(spec, PolicySetting.ALLOWED_ORIGIN_PATTERNS), shown(spec, PolicySetting.ALLOWED_METHODS),
+                shown(spec, PolicySetting.ALLOWED_HEADERS), shown(spec, PolicySetting.EXPOSED_HEADERS),
+                shown(spec, PolicySetting.ALLOW_CREDENTIALS), shown(spec, PolicySetting.ALLOW_PRIVATE_NETWORK),
+                shown(spec, PolicySetting.MAX_AGE), policy.suppliedOrigins(), candidate);
+    }
+
+    /** A setting as the listing shows it: as configured, but max-age in seconds, the unit of the header. */
+    @SuppressWarnings("unchecked")
+    private static <T> T shown(CorsPolicySpec spec, PolicySetting setting) {
+        return (T) switch (setting) {
+            case ALLOWED_ORIGINS, ALLOWED_ORIGIN_PATTERNS, ALLOWED_METHODS, ALLOWED_HEADERS, EXPOSED_HEADERS,
+                    ALLOW_CREDENTIALS, ALLOW_PRIVATE_NETWORK ->
+                spec.setting(setting).value();
+            case MAX_AGE -> spec.maxAge().value().toSeconds();
+        };
     }
 
     /**

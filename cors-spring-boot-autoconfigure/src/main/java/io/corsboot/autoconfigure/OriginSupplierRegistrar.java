@@ -17,6 +17,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.OriginSupplier;
 import io.corsboot.core.PolicyCompiler;
+import io.corsboot.core.SuppliedOriginValidator;
 import io.corsboot.core.SuppliedOrigins;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -33,6 +34,9 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
     private final PolicySnapshotHolder snapshots;
 
     private final PolicyCompiler compiler = CorsConfigurationLoader.compiler();
+
+    private final SuppliedOriginValidator validator = new SuppliedOriginValidator(PublicSuffixes::isPublicSuffix,
+            PolicySpecs::policyProperty);
 
     OriginSupplierRegistrar(ListableBeanFactory beanFactory, PolicySnapshotHolder snapshots) {
         this.beanFactory = beanFactory;
@@ -88,8 +92,8 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
             // Only this source puts its own origins in a snapshot, one reading at a time, so the origins read here
             // are the ones the update replaces.
             SuppliedOrigins previous = OriginSupplierRegistrar.this.snapshots.get().supplied(this.name);
-            SuppliedOrigins validated = OriginSupplierRegistrar.this.compiler.validateSupplied(this.name, policy,
-                    origins, patterns, previous);
+            SuppliedOrigins validated = OriginSupplierRegistrar.this.validator.validate(this.name, policy, origins,
+                    patterns, previous);
             OriginSupplierRegistrar.this.snapshots
                 .update((current) -> current.withSupplied(validated, OriginSupplierRegistrar.this.compiler));
             reportDropped(previous, validated);

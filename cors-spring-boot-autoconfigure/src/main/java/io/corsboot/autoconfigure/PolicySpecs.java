@@ -1,18 +1,14 @@
 package io.corsboot.autoconfigure;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.springframework.beans.BeanWrapper;
-import org.springframework.beans.PropertyAccessorFactory;
-import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
-
 import io.corsboot.autoconfigure.CorsProperties.Policy;
 import io.corsboot.autoconfigure.CorsProperties.PolicySettings;
 import io.corsboot.core.CorsPolicySpec;
+import io.corsboot.core.PolicySetting;
 import io.corsboot.core.Setting;
 
 /**
@@ -35,27 +31,27 @@ final class PolicySpecs {
             Policy policy = entry.getValue();
             CorsPolicySpec spec = CorsPolicySpec.of(entry.getKey(),
                     new Setting<>(List.copyOf(policy.getPaths()), prefix + ".paths"),
-                    (name) -> setting(bound, prefix, policy, name, (inherited) -> bound.isSet(property(DEFAULTS,
-                            inherited)) ? read(DEFAULTS, defaults, inherited) : read(prefix, policy, inherited)),
+                    (setting) -> setting(bound, prefix, policy, setting,
+                            (inherited) -> bound.isSet(property(DEFAULTS, inherited))
+                                    ? read(DEFAULTS, defaults, inherited) : read(prefix, policy, inherited)),
                     null);
             PolicySettings candidate = policy.getCandidate();
-            if (candidate != null) {
-                Map<String, Setting<?>> inherited = new HashMap<>();
-                spec.settings().forEach((named) -> inherited.put(named.name(), named.setting()));
-                spec = spec.withCandidate(CorsPolicySpec.of(entry.getKey(),
-                        new Setting<>(List.of(), spec.paths().property()),
-                        (name) -> setting(bound, prefix + ".candidate", candidate, name, inherited::get), null));
-            }
-            specs.add(spec);
+            specs.add((candidate != null) ? spec.withCandidate(candidate(bound, prefix, candidate, spec)) : spec);
         }
         return specs;
+    }
+
+    private static CorsPolicySpec candidate(BoundCorsProperties bound, String prefix, PolicySettings candidate,
+            CorsPolicySpec policy) {
+        return CorsPolicySpec.of(policy.name(), new Setting<>(List.of(), policy.paths().property()),
+                (setting) -> setting(bound, prefix + ".candidate", candidate, setting, policy::setting), null);
     }
 
     /** {@code cors.defaults} alone, as a policy without paths, so that it can be validated on its own. */
     static CorsPolicySpec defaults(BoundCorsProperties bound) {
         PolicySettings defaults = bound.properties().getDefaults();
         return CorsPolicySpec.of("defaults", new Setting<>(List.of(), DEFAULTS + ".paths"),
-                (name) -> read(DEFAULTS, defaults, name), null);
+                (setting) -> read(DEFAULTS, defaults, setting), null);
     }
 
     /** The property path of a policy, such as {@code cors.policies.api}. */
@@ -63,18 +59,26 @@ final class PolicySpecs {
         return "cors.policies." + policy;
     }
 
-    private static Setting<?> setting(BoundCorsProperties bound, String prefix, PolicySettings settings, String name,
-            Function<String, Setting<?>> inherited) {
-        return bound.isSet(property(prefix, name)) ? read(prefix, settings, name) : inherited.apply(name);
+    private static Setting<?> setting(BoundCorsProperties bound, String prefix, PolicySettings settings,
+            PolicySetting setting, Function<PolicySetting, Setting<?>> inherited) {
+        return bound.isSet(property(prefix, setting)) ? read(prefix, settings, setting) : inherited.apply(setting);
     }
 
-    private static Setting<?> read(String prefix, PolicySettings settings, String name) {
-        BeanWrapper properties = PropertyAccessorFactory.forBeanPropertyAccess(settings);
-        Object value = properties.getPropertyValue(name);
-        return new Setting<>((value instanceof List<?> list) ? List.copyOf(list) : value, property(prefix, name));
+    private static Setting<?> read(String prefix, PolicySettings settings, PolicySetting setting) {
+        Object value = switch (setting) {
+            case ALLOWED_ORIGINS -> List.copyOf(settings.getAllowedOrigins());
+            case ALLOWED_ORIGIN_PATTERNS -> List.copyOf(settings.getAllowedOriginPatterns());
+            case ALLOWED_METHODS -> List.copyOf(settings.getAllowedMethods());
+            case ALLOWED_HEADERS -> List.copyOf(settings.getAllowedHeaders());
+            case EXPOSED_HEADERS -> List.copyOf(settings.getExposedHeaders());
+            case ALLOW_CREDENTIALS -> settings.isAllowCredentials();
+            case ALLOW_PRIVATE_NETWORK -> settings.isAllowPrivateNetwork();
+            case MAX_AGE -> settings.getMaxAge();
+        };
+        return new Setting<>(value, property(prefix, setting));
     }
 
-    private static String property(String prefix, String name) {
-        return prefix + "." + DataObjectPropertyName.toDashedForm(name);
+    private static String property(String prefix, PolicySetting setting) {
+        return prefix + "." + setting.key();
     }
 }

@@ -3,12 +3,13 @@ package io.corsboot.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
+import io.corsboot.core.PolicySetting;
+import io.corsboot.core.Setting;
 
 /**
  * The fingerprint of a snapshot: SHA-256, in hex, of a canonical text of its effective policies. Instances and
@@ -27,14 +28,14 @@ final class Fingerprint {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         for (CompiledPolicy policy : policies) {
             CorsPolicySpec spec = policy.spec();
-            line(text, "policy", spec.name());
+            line(text, "policy", quoted(spec.name()));
             // The order of paths changes nothing.
-            line(text, "paths", sorted(spec.paths().value()));
+            line(text, "paths", listed(sorted(spec.paths().value())));
             settings(text, spec);
             supplied(text, policy);
             CorsPolicySpec candidate = spec.candidate();
             if (candidate != null) {
-                line(text, "candidate", spec.name());
+                line(text, "candidate", quoted(spec.name()));
                 settings(text, candidate);
             }
         }
@@ -45,45 +46,29 @@ final class Fingerprint {
     private static void supplied(StringBuilder text, CompiledPolicy policy) {
         if (policy.suppliedOrigins() > 0) {
             line(text, "supplied-origins",
-                    policy.suppliedOrigins() + " " + Long.toHexString(policy.suppliedDigest()));
+                    quoted(policy.suppliedOrigins() + " " + Long.toHexString(policy.suppliedDigest())));
         }
     }
 
-    // Every setting of the spec, so that a new one is covered without a change here: lists as they are, or sorted
-    // where their order changes nothing; durations in seconds, the unit of Access-Control-Max-Age.
+    // Every setting of the spec: lists as they are, or sorted where their order changes nothing; durations in
+    // seconds, the unit of Access-Control-Max-Age.
     private static void settings(StringBuilder text, CorsPolicySpec spec) {
-        for (CorsPolicySpec.Named named : spec.settings()) {
-            String key = dashed(named.name());
-            Object value = named.setting().value();
-            if (value instanceof List<?> list) {
-                List<String> values = list.stream().map(String::valueOf).toList();
-                line(text, key, named.ordered() ? values : sorted(values));
-            }
-            else if (value instanceof Duration duration) {
-                line(text, key, Long.toString(duration.toSeconds()));
-            }
-            else if (value instanceof Boolean flag) {
-                line(text, key, flag.toString());
-            }
-            else {
-                throw new IllegalStateException("No canonical text for " + named.name() + " = " + value);
-            }
+        for (PolicySetting setting : PolicySetting.values()) {
+            line(text, setting.key(), switch (setting) {
+                case ALLOWED_ORIGINS -> listed(setting, spec.allowedOrigins());
+                case ALLOWED_ORIGIN_PATTERNS -> listed(setting, spec.allowedOriginPatterns());
+                case ALLOWED_METHODS -> listed(setting, spec.allowedMethods());
+                case ALLOWED_HEADERS -> listed(setting, spec.allowedHeaders());
+                case EXPOSED_HEADERS -> listed(setting, spec.exposedHeaders());
+                case ALLOW_CREDENTIALS -> quoted(spec.allowCredentials().value().toString());
+                case ALLOW_PRIVATE_NETWORK -> quoted(spec.allowPrivateNetwork().value().toString());
+                case MAX_AGE -> quoted(Long.toString(spec.maxAge().value().toSeconds()));
+            });
         }
     }
 
-    /** A component's name as the configuration spells it: allowedOrigins as allowed-origins. */
-    private static String dashed(String name) {
-        StringBuilder dashed = new StringBuilder(name.length() + 4);
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (Character.isUpperCase(c)) {
-                dashed.append('-').append(Character.toLowerCase(c));
-            }
-            else {
-                dashed.append(c);
-            }
-        }
-        return dashed.toString();
+    private static String listed(PolicySetting setting, Setting<List<String>> list) {
+        return listed(setting.ordered() ? list.value() : sorted(list.value()));
     }
 
     private static List<String> sorted(List<String> values) {
@@ -91,33 +76,31 @@ final class Fingerprint {
     }
 
     private static void line(StringBuilder text, String key, String value) {
-        text.append(key).append(' ');
-        quote(text, value);
-        text.append('\n');
+        text.append(key).append(' ').append(value).append('\n');
     }
 
-    private static void line(StringBuilder text, String key, List<String> values) {
-        text.append(key).append(" [");
+    private static String listed(List<String> values) {
+        StringBuilder list = new StringBuilder("[");
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                text.append(',');
+                list.append(',');
             }
-            quote(text, values.get(i));
+            list.append(quoted(values.get(i)));
         }
-        text.append("]\n");
+        return list.append(']').toString();
     }
 
     // Quoted and escaped, so that no value can pass for a delimiter or another line.
-    private static void quote(StringBuilder text, String value) {
-        text.append('"');
+    private static String quoted(String value) {
+        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
-                text.append('\\');
+                quoted.append('\\');
             }
-            text.append(c);
+            quoted.append(c);
         }
-        text.append('"');
+        return quoted.append('"').toString();
     }
 
     private static String sha256(String text) {

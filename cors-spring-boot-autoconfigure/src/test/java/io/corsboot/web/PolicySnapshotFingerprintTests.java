@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,6 +13,7 @@ import org.springframework.core.env.StandardEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.PolicyCompiler;
+import io.corsboot.core.SuppliedOriginValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,7 +57,9 @@ class PolicySnapshotFingerprintTests {
     @Test
     void isTheKnownValueWithSuppliedOrigins() {
         PolicyCompiler compiler = new PolicyCompiler(Set.of("com")::contains);
-        PolicySnapshot supplied = snapshot(EVERY_SETTING).withSupplied(compiler.validateSupplied("tenantOrigins",
+        SuppliedOriginValidator validator = new SuppliedOriginValidator(Set.of("com")::contains,
+                UnaryOperator.identity());
+        PolicySnapshot supplied = snapshot(EVERY_SETTING).withSupplied(validator.validate("tenantOrigins",
                 "partner-api", List.of("https://t1.example.com"), List.of("https://*.t2.example.com"), null), compiler);
         assertThat(supplied.fingerprint())
             .isEqualTo("78bd450fd4fe5cbe9c4eb1b33630a3eed477f8c61262d5cc96959115f4ef86c7");

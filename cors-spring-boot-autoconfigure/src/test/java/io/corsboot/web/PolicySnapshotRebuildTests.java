@@ -12,6 +12,7 @@ import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.PolicyCompiler;
+import io.corsboot.core.SuppliedOriginValidator;
 import io.corsboot.core.SuppliedOrigins;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ class PolicySnapshotRebuildTests {
 
     private final PolicyCompiler compiler = new PolicyCompiler(Set.of("com", "github.io")::contains,
             (policy) -> "cors.policies." + policy);
+
+    private final SuppliedOriginValidator validator = new SuppliedOriginValidator(
+            Set.of("com", "github.io")::contains, (policy) -> "cors.policies." + policy);
 
     private final CorsConfigurationLoader loader = new CorsConfigurationLoader();
 
@@ -62,7 +66,7 @@ class PolicySnapshotRebuildTests {
         PolicySnapshot next = this.snapshot
             .withSupplied(supplied(List.of("https://t1.example.com", "https://t2.example.com"),
                     List.of("https://*.t3.example.com")), this.compiler)
-            .withSupplied(this.compiler.validateSupplied("partnerOrigins", "tenants",
+            .withSupplied(this.validator.validate("partnerOrigins", "tenants",
                     List.of("https://T1.example.com:443", "https://t4.example.com"),
                     List.of("https://*.T3.example.com:443"), null), this.compiler);
         assertThat(policy(next, "tenants").suppliedOrigins()).isEqualTo(4);
@@ -81,22 +85,24 @@ class PolicySnapshotRebuildTests {
     void anInvalidSuppliedOriginIsDroppedAndReportedWhileTheOthersApply() {
         SuppliedOrigins origins = supplied(
                 List.of("https://ok.example.com", "https://slash.example.com/", "*", "null", "bare.example.com"),
-                List.of("https://*", "https://*.com", "https://app-*.example.com", "https://*.ok2.example.com"));
+                List.of("https://*", "https://*.com", "https://app-*.com", "https://*.ok2.example.com",
+                        "https://pr-*.ok3.example.com"));
         PolicySnapshot next = this.snapshot.withSupplied(origins, this.compiler);
         CompiledPolicy tenants = policy(next, "tenants");
         assertThat(origins.dropped()).extracting(ConfigProblem::value).containsExactlyInAnyOrder(
                 "https://slash.example.com/", "*", "null", "bare.example.com", "https://*", "https://*.com",
-                "https://app-*.example.com");
+                "https://app-*.com");
         assertThat(origins.dropped()).allSatisfy((problem) -> {
             assertThat(problem.code()).isEqualTo(Code.SUPPLIED_ORIGIN_DROPPED);
             assertThat(problem.isError()).isFalse();
             assertThat(problem.property()).isEqualTo("cors.policies.tenants (supplied by tenantOrigins)");
         });
         assertThat(next.warnings()).containsAll(origins.dropped());
-        assertThat(tenants.suppliedOrigins()).isEqualTo(2);
-        assertThat(tenants.allowsAnyOrigin()).isFalse();
+        assertThat(tenants.suppliedOrigins()).isEqualTo(3);
         assertThat(tenants.allowsOrigin("https://ok.example.com")).isTrue();
         assertThat(tenants.allowsOrigin("https://a.ok2.example.com")).isTrue();
+        assertThat(tenants.allowsOrigin("https://pr-7.ok3.example.com")).isTrue();
+        assertThat(tenants.allowsOrigin("https://app-evil.com")).isFalse();
         assertThat(tenants.allowsOrigin("https://evil.net")).isFalse();
         assertThat(tenants.allowsOrigin("null")).isFalse();
         assertThat(tenants.allowsOrigin("https://slash.example.com")).isFalse();
@@ -115,7 +121,7 @@ class PolicySnapshotRebuildTests {
     @Test
     void valuesValidatedBeforeAreNotParsedAgain() {
         SuppliedOrigins first = supplied(List.of("https://t1.example.com", "https://bad.example.com/"), List.of());
-        SuppliedOrigins second = this.compiler.validateSupplied("tenantOrigins", "tenants",
+        SuppliedOrigins second = this.validator.validate("tenantOrigins", "tenants",
                 List.of("https://t1.example.com", "https://bad.example.com/", "https://t2.example.com"), List.of(),
                 first);
         assertThat(second.dropped().get(0)).isSameAs(first.dropped().get(0));
@@ -133,7 +139,7 @@ class PolicySnapshotRebuildTests {
 
     @Test
     void aSupplierForAPolicyThatIsNotConfiguredIsReportedAndNotApplied() {
-        SuppliedOrigins origins = this.compiler.validateSupplied("partnerOrigins", "partners",
+        SuppliedOrigins origins = this.validator.validate("partnerOrigins", "partners",
                 List.of("https://p.example.com"), List.of(), null);
         PolicySnapshot next = this.snapshot.withSupplied(origins, this.compiler);
         assertThat(next.policies()).allSatisfy((policy) -> assertThat(policy.allowsOrigin("https://p.example.com"))
@@ -145,7 +151,7 @@ class PolicySnapshotRebuildTests {
     void aSupplierThatNamesAnotherPolicyLeavesTheFirst() {
         PolicySnapshot next = this.snapshot
             .withSupplied(supplied(List.of("https://t1.example.com"), List.of()), this.compiler)
-            .withSupplied(this.compiler.validateSupplied("tenantOrigins", "admin", List.of("https://t1.example.com"),
+            .withSupplied(this.validator.validate("tenantOrigins", "admin", List.of("https://t1.example.com"),
                     List.of(), null), this.compiler);
         assertThat(policy(next, "tenants").allowsOrigin("https://t1.example.com")).isFalse();
         assertThat(policy(next, "admin").allowsOrigin("https://t1.example.com")).isTrue();
@@ -212,7 +218,7 @@ class PolicySnapshotRebuildTests {
     void theFingerprintIgnoresWhichSuppliersGiveAnOrigin() {
         PolicySnapshot one = this.snapshot.withSupplied(
                 supplied(List.of("https://t1.example.com", "https://t2.example.com"), List.of()), this.compiler);
-        PolicySnapshot two = one.withSupplied(this.compiler.validateSupplied("partnerOrigins", "tenants",
+        PolicySnapshot two = one.withSupplied(this.validator.validate("partnerOrigins", "tenants",
                 List.of("https://t2.example.com"), List.of(), null), this.compiler);
         assertThat(two.fingerprint()).isEqualTo(one.fingerprint());
     }
@@ -238,7 +244,7 @@ class PolicySnapshotRebuildTests {
     }
 
     private SuppliedOrigins supplied(List<String> origins, List<String> patterns) {
-        return this.compiler.validateSupplied("tenantOrigins", "tenants", origins, patterns, null);
+        return this.validator.validate("tenantOrigins", "tenants", origins, patterns, null);
     }
 
     private static CompiledPolicy policy(PolicySnapshot snapshot, String name) {
