@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
@@ -276,14 +277,24 @@ class FleetTests {
         Map<FleetInstance, Long> arrivals = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         via.busRefresh();
-        await().atMost(BOUND).pollInterval(Duration.ofMillis(20)).until(() -> {
-            for (FleetInstance instance : fleet) {
-                if (!arrivals.containsKey(instance) && arrived.test(instance)) {
-                    arrivals.put(instance, millisSince(start));
+        try {
+            await().atMost(BOUND).pollInterval(Duration.ofMillis(20)).until(() -> {
+                for (FleetInstance instance : fleet) {
+                    if (!arrivals.containsKey(instance) && arrived.test(instance)) {
+                        arrivals.put(instance, millisSince(start));
+                    }
                 }
-            }
-            return arrivals.size() == fleet.size();
-        });
+                return arrivals.size() == fleet.size();
+            });
+        }
+        catch (ConditionTimeoutException ex) {
+            String missed = fleet.stream()
+                .filter((instance) -> !arrivals.containsKey(instance))
+                .map((instance) -> instance + " says " + instance.corsState())
+                .collect(Collectors.joining("; "));
+            throw new AssertionError(change + " did not reach every instance within " + BOUND.toSeconds() + " s: "
+                    + missed, ex);
+        }
         Map<String, Long> each = new LinkedHashMap<>();
         fleet.forEach((instance) -> each.put(instance.name(), arrivals.get(instance)));
         System.out.printf("%s reached %d instances in %d ms (sent to %s; %s)%n", change, fleet.size(),
