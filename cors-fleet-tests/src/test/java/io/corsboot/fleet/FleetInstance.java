@@ -69,7 +69,7 @@ final class FleetInstance implements AutoCloseable {
                     "spring.cloud.config.enabled=true", "spring.cloud.config.fail-fast=true",
                     // The default bus id takes its random part from a cache that every context of a JVM shares.
                     "spring.cloud.bus.id=fleet:" + name,
-                    "spring.cloud.stream.kafka.binder.brokers=" + brokers, "spring.kafka.bootstrap-servers=" + brokers,
+                    "spring.cloud.stream.kafka.binder.brokers=" + brokers,
                     "management.endpoints.web.exposure.include=cors,info,busrefresh,metrics")
             .properties(extraProperties)
             .run();
