@@ -98,10 +98,25 @@ class FleetTests {
         awaitBusListeners();
     }
 
+    // In the reverse order of starting; one that fails to stop leaves the others to stop.
     @AfterAll
     static void stopTheFleet() throws Exception {
+        Exception failure = null;
         while (!started.isEmpty()) {
-            started.pop().close();
+            try {
+                started.pop().close();
+            }
+            catch (Exception ex) {
+                if (failure == null) {
+                    failure = ex;
+                }
+                else {
+                    failure.addSuppressed(ex);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
