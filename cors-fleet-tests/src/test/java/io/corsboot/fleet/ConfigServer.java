@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.config.server.EnableConfigServer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +35,7 @@ final class ConfigServer implements AutoCloseable {
     }
 
     String uri() {
-        return "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
+        return "http://127.0.0.1:" + this.context.getEnvironment().getProperty("local.server.port");
     }
 
     @Override

@@ -20,7 +20,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.cloud.bus.event.RefreshRemoteApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,7 +53,7 @@ final class FleetInstance implements AutoCloseable {
         this.name = name;
         this.type = type;
         this.context = context;
-        this.uri = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.uri = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
     /** Starts an instance configured by {@code configServer}, on the bus of the Kafka {@code brokers}. */
