@@ -4,16 +4,18 @@ import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.CorsHeaders;
 import io.corsboot.core.CorsRequest;
+import io.corsboot.core.Decision;
 
 /**
- * A {@link CorsRequest} that reads each CORS request header from the underlying request once. The core reads
- * {@code Origin} and {@code Access-Control-Request-Method} up to three times per decision (kind, decision, headers)
- * and {@code Access-Control-Request-Headers} twice, a candidate decides the request again, and each read searches
- * the request's headers and allocates on both stacks; kept here, a preflight looks each header up once.
+ * A request as the core reads it, and what {@link CorsDecider#decide} made of it: the policy's decision and its
+ * candidate's. Each CORS request header is read from the underlying request once: the core reads {@code Origin} and
+ * {@code Access-Control-Request-Method} up to three times per decision (kind, decision, headers) and
+ * {@code Access-Control-Request-Headers} twice, a candidate decides the request again, and each read searches the
+ * request's headers and allocates on both stacks.
  *
  * @since 0.1.0
  */
-public abstract class HeaderCachingCorsRequest implements CorsRequest {
+public abstract class DecidedRequest implements CorsRequest {
 
     // Marks a header not read yet; compared by identity.
     private static final String UNREAD = new String("unread");
@@ -23,6 +25,10 @@ public abstract class HeaderCachingCorsRequest implements CorsRequest {
     private @Nullable String requestMethod = UNREAD;
 
     private @Nullable String requestHeaders = UNREAD;
+
+    private @Nullable Decision decision;
+
+    private @Nullable Decision candidate;
 
     @Override
     public final @Nullable String header(String name) {
@@ -52,4 +58,26 @@ public abstract class HeaderCachingCorsRequest implements CorsRequest {
      * {@link CorsRequest#header} requires.
      */
     protected abstract @Nullable String readHeader(String name);
+
+    /**
+     * The decision of the policy that covers the request.
+     * @throws IllegalStateException before the request is decided
+     */
+    public final Decision decision() {
+        Decision decided = this.decision;
+        if (decided == null) {
+            throw new IllegalStateException("The request is not decided yet");
+        }
+        return decided;
+    }
+
+    /** The decision of the policy's candidate, or null when the policy has none or the request is not decided. */
+    public final @Nullable Decision candidate() {
+        return this.candidate;
+    }
+
+    final void decided(Decision decision, @Nullable Decision candidate) {
+        this.decision = decision;
+        this.candidate = candidate;
+    }
 }
