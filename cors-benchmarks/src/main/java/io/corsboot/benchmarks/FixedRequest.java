@@ -6,7 +6,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.CorsRequest;
-import io.corsboot.web.DecidedRequest;
 
 /**
  * A request whose headers never change, looked up by the exact names the core asks for, so that the adapter
@@ -46,36 +45,5 @@ final class FixedRequest implements CorsRequest {
     @Override
     public int port() {
         return 80;
-    }
-
-    /** The request as the decider reads it, made for each decision as the filters make theirs. */
-    static DecidedRequest decidable(FixedRequest request) {
-        return new DecidedRequest() {
-
-            @Override
-            protected @Nullable String readHeader(String name) {
-                return request.header(name);
-            }
-
-            @Override
-            public String method() {
-                return request.method();
-            }
-
-            @Override
-            public String scheme() {
-                return request.scheme();
-            }
-
-            @Override
-            public String host() {
-                return request.host();
-            }
-
-            @Override
-            public int port() {
-                return request.port();
-            }
-        };
     }
 }

@@ -14,16 +14,16 @@ import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException
 
 import io.corsboot.actuate.CorsEndpoint.CheckParameters;
 import io.corsboot.core.CorsHeaders;
+import io.corsboot.core.CorsRequest;
 import io.corsboot.core.OriginParts;
 import io.corsboot.core.RequestOrigin;
 import io.corsboot.core.Tokens;
-import io.corsboot.web.DecidedRequest;
 
 /**
  * The request a browser would send for the parameters of a {@code check}: the preflight when the method, the headers,
  * the content type or private network access call for one, the actual request otherwise.
  */
-final class CheckRequest extends DecidedRequest {
+final class CheckRequest implements CorsRequest {
 
     // Fetch, "CORS-safelisted method".
     private static final Set<String> SAFELISTED_METHODS = Set.of("GET", "HEAD", "POST");
@@ -199,7 +199,7 @@ final class CheckRequest extends DecidedRequest {
     }
 
     @Override
-    protected @Nullable String readHeader(String name) {
+    public @Nullable String header(String name) {
         return this.headers.get(name);
     }
 

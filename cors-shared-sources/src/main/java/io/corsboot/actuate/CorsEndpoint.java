@@ -2,7 +2,6 @@ package io.corsboot.actuate;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonInclude.Include;
@@ -23,6 +22,7 @@ import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
 import io.corsboot.web.CorsDecider;
+import io.corsboot.web.DecidedRequest;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -120,7 +120,7 @@ public class CorsEndpoint {
         }
         CheckRequest request = CheckRequest.of(parameters, arrival);
         PolicySnapshot snapshot = this.snapshots.get();
-        CheckRequest decided = this.decider.decide(path, PathContainer.parsePath(path), request, Function.identity());
+        DecidedRequest decided = this.decider.decide(path, PathContainer.parsePath(path), request, DecidedRequest::of);
         // The filters pass a request that no policy covers on without reading it; the check tells what it is.
         Decision decision = (decided != null) ? decided.decision() : Decision.withoutPolicy(request);
         Decision candidate = (decided != null) ? decided.candidate() : null;

@@ -54,6 +54,41 @@ public abstract class DecidedRequest implements CorsRequest {
     }
 
     /**
+     * A request already read, such as one the endpoint describes, as the decider reads it.
+     * @param request the request
+     * @return the request, with room for its decisions
+     */
+    public static DecidedRequest of(CorsRequest request) {
+        return new DecidedRequest() {
+
+            @Override
+            protected @Nullable String readHeader(String name) {
+                return request.header(name);
+            }
+
+            @Override
+            public String method() {
+                return request.method();
+            }
+
+            @Override
+            public String scheme() {
+                return request.scheme();
+            }
+
+            @Override
+            public String host() {
+                return request.host();
+            }
+
+            @Override
+            public int port() {
+                return request.port();
+            }
+        };
+    }
+
+    /**
      * Reads a header from the underlying request, several lines joined with {@code ", "} as
      * {@link CorsRequest#header} requires.
      */

@@ -12,6 +12,7 @@ import org.springframework.mock.env.MockEnvironment;
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.testing.TestRequest;
 import io.corsboot.web.CorsDecider;
+import io.corsboot.web.DecidedRequest;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -69,6 +70,6 @@ class CandidateMetricsTests {
     private void send(String path, String method, String origin) {
         TestRequest request = new TestRequest(method, (origin != null) ? Map.of("Origin", origin) : Map.of());
         new CorsDecider(new PolicySnapshotHolder(this.snapshot), List.of(this.metrics)).decide(path, null, request,
-                TestRequest::decidable);
+                DecidedRequest::of);
     }
 }

@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 import io.corsboot.core.CorsRequest;
-import io.corsboot.web.DecidedRequest;
 
 /**
  * A request for the core alone, arriving on {@link #SELF} unless it names another scheme, host and port; header
@@ -47,36 +46,5 @@ public record TestRequest(String method, Map<String, String> headers, String sch
     @Override
     public @Nullable String header(String name) {
         return this.headers.get(name);
-    }
-
-    /** This request as the decider reads it: the adapter a test hands to {@code CorsDecider.decide}. */
-    public static DecidedRequest decidable(TestRequest request) {
-        return new DecidedRequest() {
-
-            @Override
-            protected @Nullable String readHeader(String name) {
-                return request.header(name);
-            }
-
-            @Override
-            public String method() {
-                return request.method();
-            }
-
-            @Override
-            public String scheme() {
-                return request.scheme();
-            }
-
-            @Override
-            public String host() {
-                return request.host();
-            }
-
-            @Override
-            public int port() {
-                return request.port();
-            }
-        };
     }
 }

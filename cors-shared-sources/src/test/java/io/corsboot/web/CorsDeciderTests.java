@@ -46,7 +46,7 @@ class CorsDeciderTests {
         List<TestRequest> adapted = new ArrayList<>();
         DecidedRequest decided = this.decider.decide("/elsewhere", null, FROM_BETA, (request) -> {
             adapted.add(request);
-            return TestRequest.decidable(request);
+            return DecidedRequest.of(request);
         });
         assertThat(decided).isNull();
         assertThat(adapted).isEmpty();
@@ -55,7 +55,7 @@ class CorsDeciderTests {
 
     @Test
     void decidesWithTheMostSpecificPolicyThatCoversThePath() {
-        DecidedRequest decided = this.decider.decide("/api/orders/7", null, FROM_BETA, TestRequest::decidable);
+        DecidedRequest decided = this.decider.decide("/api/orders/7", null, FROM_BETA, DecidedRequest::of);
         assertThat(decided).isNotNull();
         assertThat(decided.decision().policy().name()).isEqualTo("orders");
         assertThat(decided.decision().reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
@@ -64,7 +64,7 @@ class CorsDeciderTests {
 
     @Test
     void decidesWithTheCandidateTooAndTellsTheListenersBothVerdicts() {
-        DecidedRequest decided = this.decider.decide("/api/things", null, FROM_BETA, TestRequest::decidable);
+        DecidedRequest decided = this.decider.decide("/api/things", null, FROM_BETA, DecidedRequest::of);
         assertThat(decided).isNotNull();
         assertThat(decided.decision().reason()).isEqualTo(Reason.ALLOWED);
         assertThat(decided.candidate()).isNotNull();
@@ -76,13 +76,13 @@ class CorsDeciderTests {
     @Test
     void decidesWithTheSnapshotPutInForce() {
         this.holder.update((current) -> PolicySnapshot.empty());
-        assertThat(this.decider.decide("/api/things", null, FROM_BETA, TestRequest::decidable)).isNull();
+        assertThat(this.decider.decide("/api/things", null, FROM_BETA, DecidedRequest::of)).isNull();
     }
 
     @Test
     void aSilentDeciderDecidesAlikeAndTellsNoListener() {
         DecidedRequest decided = CorsDecider.silent(this.holder)
-            .decide("/api/things", null, FROM_BETA, TestRequest::decidable);
+            .decide("/api/things", null, FROM_BETA, DecidedRequest::of);
         assertThat(decided).isNotNull();
         assertThat(decided.decision().reason()).isEqualTo(Reason.ALLOWED);
         assertThat(decided.candidate().reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);

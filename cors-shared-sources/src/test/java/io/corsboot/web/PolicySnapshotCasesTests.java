@@ -29,7 +29,7 @@ class PolicySnapshotCasesTests {
     @MethodSource("decidableCases")
     void decidesAsTheCaseSays(CorsCase c) {
         TestRequest request = TestRequest.of(c.request());
-        DecidedRequest decided = decider.decide(c.request().path(), null, request, TestRequest::decidable);
+        DecidedRequest decided = decider.decide(c.request().path(), null, request, DecidedRequest::of);
         Decision decision = (decided != null) ? decided.decision() : Decision.UNCOVERED;
         RecordedHeaders headers = new RecordedHeaders();
         HeaderWriter.write(decision, request, headers);
