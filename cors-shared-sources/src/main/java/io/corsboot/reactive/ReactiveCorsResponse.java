@@ -46,7 +46,9 @@ class ReactiveCorsResponse extends ServerHttpResponseDecorator {
      * response, which nothing else writes to, and its status.
      */
     static void answer(ServerHttpResponse response, Decision decision, CorsRequest request) {
-        HeaderWriter.write(decision, request, new Answer(response.getHeaders()));
+        HttpHeaders headers = response.getHeaders();
+        boolean varyBefore = !headers.isEmpty() && headers.getFirst(Vary.HEADER) != null;
+        HeaderWriter.write(decision, request, new Answer(headers, varyBefore));
         response.setStatusCode(HttpStatusCode.valueOf(decision.status()));
     }
 
@@ -66,8 +68,11 @@ class ReactiveCorsResponse extends ServerHttpResponseDecorator {
         return isCommitted() ? getDelegate().getHeaders() : this.headers;
     }
 
-    /** The server's headers of a response the filter answers: a filter before it may have written {@code Vary}. */
-    private record Answer(HttpHeaders headers) implements ResponseHeaders {
+    /**
+     * The server's headers of a response the filter answers, and whether a filter before it wrote {@code Vary}: only
+     * then are its lines read back before adding a token.
+     */
+    private record Answer(HttpHeaders headers, boolean varyBefore) implements ResponseHeaders {
 
         @Override
         public void write(String name, String value) {
@@ -76,7 +81,7 @@ class ReactiveCorsResponse extends ServerHttpResponseDecorator {
 
         @Override
         public void addVary(String token) {
-            if (this.headers.isEmpty() || !Vary.contains(this.headers.getOrEmpty(Vary.HEADER), token)) {
+            if (!this.varyBefore || !Vary.contains(this.headers.getOrEmpty(Vary.HEADER), token)) {
                 this.headers.add(Vary.HEADER, token);
             }
         }
