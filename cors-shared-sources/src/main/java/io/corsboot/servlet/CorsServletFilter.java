@@ -27,9 +27,9 @@ import io.corsboot.web.CorsDecider;
  * <p>
  * It decides once per request, on its first dispatch: the request's decision, in {@link CorsAttributes#DECISION}, is
  * what marks it decided, so a request no policy covers is passed on without a mark of its own, where Spring's
- * {@code OncePerRequestFilter} sets and removes one on every request. On an error
- * dispatch, or the forward of an error page, it writes the request's decision again; every other later dispatch
- * passes. Register it for the {@code REQUEST}, {@code FORWARD} and {@code ERROR} dispatcher types.
+ * {@code OncePerRequestFilter} sets and removes one on every request. On an error dispatch, or the forward of an
+ * error page, it writes the request's decision again; every other later dispatch passes. Register it for the
+ * {@code REQUEST}, {@code FORWARD} and {@code ERROR} dispatcher types.
  *
  * @since 0.1.0
  */

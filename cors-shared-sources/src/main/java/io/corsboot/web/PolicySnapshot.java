@@ -58,19 +58,6 @@ public final class PolicySnapshot {
     }
 
     /**
-     * Validates and compiles policies into a snapshot.
-     * @param specs the policies as configured
-     * @param bindingProblems problems already found while binding the configuration, reported with the rest
-     * @param compiler the policy compiler
-     * @return the snapshot, with any warnings
-     * @throws CorsConfigurationException with every error, when there is one
-     */
-    public static PolicySnapshot compile(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
-            PolicyCompiler compiler) {
-        return compile(specs, bindingProblems, compiler, EMPTY);
-    }
-
-    /**
      * Validates and compiles a new configuration to replace a snapshot. The origins supplied to the previous
      * snapshot apply to the new one, and each policy whose spec and supplied origins are unchanged is taken from the
      * previous snapshot as it is, by reference.

@@ -122,7 +122,7 @@ class ConcurrencyEndToEndTests {
             }
             specs.add(spec);
         }
-        return PolicySnapshot.compile(specs, List.of(), new PolicyCompiler((host) -> false));
+        return PolicySnapshot.compile(specs, List.of(), new PolicyCompiler((host) -> false), PolicySnapshot.empty());
     }
 
     private static List<Case> cases() {

@@ -28,7 +28,8 @@ class PolicySnapshotRoutingTests {
             "/orders;x/7", "/exact/%70age" })
     void findsThePolicyOfEveryPathThatOneCovers(String path) {
         assertThat(snapshot.routes().policyFor(PathContainer.parsePath(path))).isNotNull();
-        assertThat(snapshot.routes().policyFor(path, null)).isSameAs(snapshot.routes().policyFor(PathContainer.parsePath(path)));
+        assertThat(snapshot.routes().policyFor(path, null))
+            .isSameAs(snapshot.routes().policyFor(PathContainer.parsePath(path)));
     }
 
     @ParameterizedTest(name = "{0}")
