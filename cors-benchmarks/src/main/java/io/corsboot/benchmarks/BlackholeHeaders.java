@@ -8,7 +8,7 @@ import io.corsboot.core.ResponseHeaders;
 record BlackholeHeaders(Blackhole blackhole) implements ResponseHeaders {
 
     @Override
-    public void set(String name, String value) {
+    public void write(String name, String value) {
         this.blackhole.consume(value);
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,6 +24,7 @@ import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsDecider;
+import io.corsboot.web.DecidedRequest;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -67,7 +69,7 @@ public class CandidateBenchmark {
         PolicySnapshot snapshot = new CorsConfigurationLoader().load(environment);
         this.decider = new CorsDecider(new PolicySnapshotHolder(snapshot), List.of());
         this.path = PathContainer.parsePath("/api/orders");
-        this.policy = snapshot.policyFor(this.path);
+        this.policy = snapshot.routes().policyFor(this.path);
     }
 
     @Benchmark
@@ -76,7 +78,7 @@ public class CandidateBenchmark {
     }
 
     @Benchmark
-    public Decision processed() {
-        return this.decider.process(this.decider.policyFor(this.path), this.request);
+    public @Nullable DecidedRequest processed() {
+        return this.decider.decide(this.path.value(), this.path, this.request, DecidedRequest::of);
     }
 }

@@ -34,17 +34,17 @@ public final class HeaderWriter {
         }
         if (!decision.allowed()) {
             if (decision.isCrossOriginVerdict()) {
-                out.set(CorsHeaders.REJECTION_REASON, decision.reason().name());
+                out.write(CorsHeaders.REJECTION_REASON, decision.reason().name());
             }
             return;
         }
-        out.set(CorsHeaders.ALLOW_ORIGIN, policy.answersAnyOrigin() ? "*" : request.header(CorsHeaders.ORIGIN));
+        out.write(CorsHeaders.ALLOW_ORIGIN, policy.answersAnyOrigin() ? "*" : request.header(CorsHeaders.ORIGIN));
         if (policy.allowsCredentials()) {
-            out.set(CorsHeaders.ALLOW_CREDENTIALS, "true");
+            out.write(CorsHeaders.ALLOW_CREDENTIALS, "true");
         }
         if (preflight) {
             String allowMethods = policy.allowMethods();
-            out.set(CorsHeaders.ALLOW_METHODS,
+            out.write(CorsHeaders.ALLOW_METHODS,
                     (allowMethods != null) ? allowMethods : request.header(CorsHeaders.REQUEST_METHOD));
             String requestHeaders = request.header(CorsHeaders.REQUEST_HEADERS);
             // The decision scanned the list already, so any token character means a name: a second full scan
@@ -52,17 +52,17 @@ public final class HeaderWriter {
             if (requestHeaders != null && hasTokenChar(requestHeaders)) {
                 // Echoing is safe: the scan accepted only header-name tokens, commas and a little whitespace.
                 String allowHeaders = policy.allowHeaders();
-                out.set(CorsHeaders.ALLOW_HEADERS, (allowHeaders != null) ? allowHeaders : requestHeaders);
+                out.write(CorsHeaders.ALLOW_HEADERS, (allowHeaders != null) ? allowHeaders : requestHeaders);
             }
-            out.set(CorsHeaders.MAX_AGE, policy.maxAge());
+            out.write(CorsHeaders.MAX_AGE, policy.maxAge());
             if (policy.allowsPrivateNetwork() && "true".equals(request.header(CorsHeaders.REQUEST_PRIVATE_NETWORK))) {
-                out.set(CorsHeaders.ALLOW_PRIVATE_NETWORK, "true");
+                out.write(CorsHeaders.ALLOW_PRIVATE_NETWORK, "true");
             }
         }
         else {
             String exposeHeaders = policy.exposeHeaders();
             if (exposeHeaders != null) {
-                out.set(CorsHeaders.EXPOSE_HEADERS, exposeHeaders);
+                out.write(CorsHeaders.EXPOSE_HEADERS, exposeHeaders);
             }
         }
     }

@@ -19,7 +19,7 @@ public final class RecordedHeaders implements ResponseHeaders {
     private final List<String> vary = new ArrayList<>(4);
 
     @Override
-    public void set(String name, String value) {
+    public void write(String name, String value) {
         this.headers.put(name, value);
     }
 

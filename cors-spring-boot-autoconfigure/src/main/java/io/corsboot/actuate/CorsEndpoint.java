@@ -22,6 +22,8 @@ import io.corsboot.core.HeaderWriter;
 import io.corsboot.core.PolicySetting;
 import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
+import io.corsboot.web.CorsDecider;
+import io.corsboot.web.DecidedRequest;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -38,6 +40,8 @@ public class CorsEndpoint {
 
     private final PolicySnapshotHolder snapshots;
 
+    private final CorsDecider decider;
+
     private final boolean enabled;
 
     /**
@@ -47,6 +51,7 @@ public class CorsEndpoint {
      */
     public CorsEndpoint(PolicySnapshotHolder snapshots, boolean enabled) {
         this.snapshots = snapshots;
+        this.decider = CorsDecider.silent(snapshots);
         this.enabled = enabled;
     }
 
@@ -116,11 +121,11 @@ public class CorsEndpoint {
         }
         CheckRequest request = CheckRequest.of(parameters, arrival);
         PolicySnapshot snapshot = this.snapshots.get();
-        Decision decided = snapshot.decide(PathContainer.parsePath(path), request);
+        DecidedRequest decided = this.decider.decide(path, PathContainer.parsePath(path), request, DecidedRequest::of);
         // The filters pass a request that no policy covers on without reading it; the check tells what it is.
-        Decision decision = (decided.policy() != null) ? decided : Decision.withoutPolicy(request);
+        Decision decision = (decided != null) ? decided.decision() : Decision.withoutPolicy(request);
+        Decision candidate = (decided != null) ? decided.candidate() : null;
         CompiledPolicy policy = decision.policy();
-        Decision candidate = (policy != null) ? policy.decideCandidate(request) : null;
         RecordedHeaders responseHeaders = new RecordedHeaders();
         HeaderWriter.write(decision, request, responseHeaders);
         Explainer explainer = new Explainer(snapshot, this.enabled, path, request, decision);

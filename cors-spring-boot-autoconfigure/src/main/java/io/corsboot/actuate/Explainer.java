@@ -254,7 +254,7 @@ final class Explainer {
     /** Another policy that covers a path close to this one: the one the request may have been meant for. */
     private @Nullable String pathHint(@Nullable CompiledPolicy policy) {
         for (Variant<String> variant : pathVariants()) {
-            CompiledPolicy other = this.snapshot.policyFor(PathContainer.parsePath(variant.value()));
+            CompiledPolicy other = this.snapshot.routes().policyFor(PathContainer.parsePath(variant.value()));
             if (other == null || other == policy) {
                 continue;
             }

@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -14,7 +13,6 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsDecider;
@@ -56,24 +54,23 @@ public class CorsReactiveWebFilter implements WebFilter, Ordered, ApplicationCon
             return chain.filter(exchange);
         }
         PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        CompiledPolicy policy = this.decider.policyFor(path);
-        if (policy == null) {
+        ReactiveCorsRequest request = this.decider.decide(path.value(), path, exchange.getRequest(),
+                ReactiveCorsRequest::new);
+        if (request == null) {
             return chain.filter(exchange);
         }
-        ReactiveCorsRequest request = new ReactiveCorsRequest(exchange.getRequest());
-        Decision decision = this.decider.process(policy, request);
+        Decision decision = request.decision();
         exchange.getAttributes().put(CorsAttributes.DECISION, decision);
         ServerHttpResponse response = exchange.getResponse();
         if (!decision.answersWithoutHandler()) {
             // Error handlers write to the server's response, beneath the decorator: when one is about to, the
             // decision's headers are set to be written again as its response commits. A request that fails pays for
             // that commit action; the error operator here is all that a request that succeeds pays, and only a
-            // covered one, where a WebExceptionHandler bean measured about 200 bytes on every request.
-            CorsReactiveResponse covered = CorsReactiveResponse.of(response, decision, request);
+            // covered one, where a WebExceptionHandler bean would cost every request.
+            ReactiveCorsResponse covered = ReactiveCorsResponse.of(response, decision, request);
             return chain.filter(new CoveredExchange(exchange, covered)).doOnError((ex) -> covered.rewriteOnCommit());
         }
-        CorsReactiveResponse.writeHeaders(response, decision, request);
-        response.setStatusCode(HttpStatusCode.valueOf(decision.status()));
+        ReactiveCorsResponse.answer(response, decision, request);
         return response.setComplete();
     }
 

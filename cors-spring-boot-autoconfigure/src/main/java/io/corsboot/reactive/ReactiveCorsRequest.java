@@ -6,14 +6,14 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
-import io.corsboot.web.HeaderCachingCorsRequest;
+import io.corsboot.web.DecidedRequest;
 
 /**
  * A reactive request as the core reads it. Its URI already reflects trusted forwarded headers: the
  * {@code ForwardedHeaderTransformer} (strategy {@code framework}) or the server itself (strategy {@code native})
  * applied them before any filter runs.
  */
-final class ReactiveCorsRequest extends HeaderCachingCorsRequest {
+final class ReactiveCorsRequest extends DecidedRequest {
 
     private final ServerHttpRequest request;
 

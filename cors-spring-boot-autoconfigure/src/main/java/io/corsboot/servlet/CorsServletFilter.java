@@ -12,11 +12,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.server.PathContainer;
 import org.springframework.http.server.RequestPath;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.WebUtils;
 
-import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.web.CorsAttributes;
 import io.corsboot.web.CorsDecider;
@@ -26,10 +26,10 @@ import io.corsboot.web.CorsDecider;
  * other request through with the headers its policy calls for.
  * <p>
  * It decides once per request, on its first dispatch: the request's decision, in {@link CorsAttributes#DECISION}, is
- * what marks it decided, so a request no policy covers is passed on without a mark of its own (Spring's
- * {@code OncePerRequestFilter} sets and removes one on every request, measured at 64 bytes on Tomcat). On an error
- * dispatch, or the forward of an error page, it writes the request's decision again; every other later dispatch
- * passes. Register it for the {@code REQUEST}, {@code FORWARD} and {@code ERROR} dispatcher types.
+ * what marks it decided, so a request no policy covers is passed on without a mark of its own, where Spring's
+ * {@code OncePerRequestFilter} sets and removes one on every request. On an error dispatch, or the forward of an
+ * error page, it writes the request's decision again; every other later dispatch passes. Register it for the
+ * {@code REQUEST}, {@code FORWARD} and {@code ERROR} dispatcher types.
  *
  * @since 0.1.0
  */
@@ -53,15 +53,18 @@ public class CorsServletFilter implements Filter {
             laterDispatch(request, response, chain);
             return;
         }
-        CompiledPolicy policy = policyFor(request);
-        if (policy == null || request.getAttribute(CorsAttributes.DECISION) != null) {
+        if (request.getAttribute(CorsAttributes.DECISION) != null) {
             chain.doFilter(request, response);
             return;
         }
-        ServletCorsRequest corsRequest = new ServletCorsRequest(request);
-        Decision decision = this.decider.process(policy, corsRequest);
+        ServletCorsRequest corsRequest = decide(request);
+        if (corsRequest == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Decision decision = corsRequest.decision();
         request.setAttribute(CorsAttributes.DECISION, decision);
-        CorsServletResponse corsResponse = new CorsServletResponse(response, decision, corsRequest);
+        ServletCorsResponse corsResponse = new ServletCorsResponse(response, decision, corsRequest);
         if (!decision.answersWithoutHandler()) {
             chain.doFilter(request, corsResponse);
             return;
@@ -78,22 +81,24 @@ public class CorsServletFilter implements Filter {
             throws IOException, ServletException {
         if (request.getAttribute(WebUtils.ERROR_REQUEST_URI_ATTRIBUTE) != null
                 && request.getAttribute(CorsAttributes.DECISION) instanceof Decision decision) {
-            chain.doFilter(request, new CorsServletResponse(response, decision, new ServletCorsRequest(request)));
+            chain.doFilter(request, new ServletCorsResponse(response, decision, new ServletCorsRequest(request)));
             return;
         }
         chain.doFilter(request, response);
     }
 
-    // The policy that covers the path within the application, or null.
-    private @Nullable CompiledPolicy policyFor(HttpServletRequest request) {
+    // Decides with the path within the application; null when no policy covers it.
+    private @Nullable ServletCorsRequest decide(HttpServletRequest request) {
         if (ServletRequestPathUtils.hasParsedRequestPath(request)) {
-            return this.decider.policyFor(ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication());
+            PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+            return this.decider.decide(path.value(), path, request, ServletCorsRequest::new);
         }
         String contextPath = request.getContextPath();
         if (!contextPath.isEmpty()) {
-            return this.decider.policyFor(RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication());
+            PathContainer path = RequestPath.parse(request.getRequestURI(), contextPath).pathWithinApplication();
+            return this.decider.decide(path.value(), path, request, ServletCorsRequest::new);
         }
         // Without a context path the path within the application is the whole path, routed as it was sent.
-        return this.decider.policyFor(request.getRequestURI());
+        return this.decider.decide(request.getRequestURI(), null, request, ServletCorsRequest::new);
     }
 }

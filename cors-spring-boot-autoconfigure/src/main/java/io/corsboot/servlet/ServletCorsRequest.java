@@ -6,10 +6,10 @@ import java.util.StringJoiner;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import io.corsboot.web.HeaderCachingCorsRequest;
+import io.corsboot.web.DecidedRequest;
 
 /** A servlet request as the core reads it. */
-final class ServletCorsRequest extends HeaderCachingCorsRequest {
+final class ServletCorsRequest extends DecidedRequest {
 
     private final HttpServletRequest request;
 

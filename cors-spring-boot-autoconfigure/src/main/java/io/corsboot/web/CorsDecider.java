@@ -2,6 +2,7 @@ package io.corsboot.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,8 +17,9 @@ import io.corsboot.core.Decision;
 import io.corsboot.core.DecisionListener;
 
 /**
- * Decides each request with the snapshot in force, evaluates the policy's candidate, tells the listeners and logs
- * rejections: the one entry point of both web filters.
+ * Decides requests with the snapshot in force: finds the policy that covers a request's path, has the policy and its
+ * candidate decide, tells the listeners and logs rejections. The one way to a decision, for both web filters and the
+ * endpoint.
  *
  * @since 0.1.0
  */
@@ -29,46 +31,56 @@ public final class CorsDecider {
 
     private final DecisionListener[] listeners;
 
+    private final boolean logsRejections;
+
     public CorsDecider(PolicySnapshotHolder snapshots, List<DecisionListener> listeners) {
+        this(snapshots, listeners.toArray(new DecisionListener[0]), true);
+    }
+
+    private CorsDecider(PolicySnapshotHolder snapshots, DecisionListener[] listeners, boolean logsRejections) {
         this.snapshots = snapshots;
-        this.listeners = listeners.toArray(new DecisionListener[0]);
+        this.listeners = listeners;
+        this.logsRejections = logsRejections;
     }
 
     /**
-     * The policy of the snapshot in force that covers a path, or null: a request it returns null for is passed on
-     * without being read.
-     * @param path the request's path within the application (context path or base path excluded)
+     * A decider that tells no listener and logs nothing, for requests that are described rather than sent.
+     * @param snapshots the snapshot holder the filters read
+     * @return the decider
      */
-    public @Nullable CompiledPolicy policyFor(PathContainer path) {
-        return this.snapshots.get().policyFor(path);
+    public static CorsDecider silent(PolicySnapshotHolder snapshots) {
+        return new CorsDecider(snapshots, new DecisionListener[0], false);
     }
 
     /**
-     * The policy of the snapshot in force that covers a path as it was sent, or null, parsing it only if a pattern
-     * needs it: see {@link PolicySnapshot#policyFor(String)}.
-     * @param rawPath the request's path within the application, not decoded
+     * Decides a request with the snapshot in force, entirely with that snapshot even when a new one is put in force
+     * meanwhile. A request that no policy covers is neither adapted nor read.
+     * @param <T> the web stack's request type
+     * @param <R> the request as the core reads it
+     * @param path the request's path within the application (context path or base path excluded), not decoded
+     * @param parsedPath the same path parsed, when the web stack has parsed it already, else null: it is then parsed
+     * only if a pattern needs it
+     * @param request the web stack's request
+     * @param adapter makes the request the core reads, only for a path that a policy covers
+     * @return the request as the core read it, with its decisions, or null when no policy covers the path
      */
-    public @Nullable CompiledPolicy policyFor(String rawPath) {
-        return this.snapshots.get().policyFor(rawPath);
-    }
-
-    /**
-     * Decides a request with the policy that covers its path, which {@link #policyFor} gave: the request is decided
-     * entirely by the snapshot that policy belongs to, even when a new one is put in force meanwhile.
-     * @param policy the policy that covers the request's path
-     * @param request the request
-     * @return the decision
-     */
-    public Decision process(CompiledPolicy policy, CorsRequest request) {
-        Decision decision = policy.decide(request);
-        Decision candidate = policy.decideCandidate(request);
-        if (decision.isCrossOriginVerdict() && !decision.allowed() && logger.isDebugEnabled()) {
-            logger.debug(describeRejection(decision, request));
+    public <T, R extends DecidedRequest> @Nullable R decide(String path, @Nullable PathContainer parsedPath, T request,
+            Function<T, R> adapter) {
+        CompiledPolicy policy = this.snapshots.get().routes().policyFor(path, parsedPath);
+        if (policy == null) {
+            return null;
+        }
+        R decided = adapter.apply(request);
+        Decision decision = policy.decide(decided);
+        Decision candidate = policy.decideCandidate(decided);
+        decided.decided(decision, candidate);
+        if (this.logsRejections && decision.isCrossOriginVerdict() && !decision.allowed() && logger.isDebugEnabled()) {
+            logger.debug(describeRejection(decision, decided));
         }
         for (DecisionListener listener : this.listeners) {
-            listener.onDecision(decision, candidate, request);
+            listener.onDecision(decision, candidate, decided);
         }
-        return decision;
+        return decided;
     }
 
     private static String describeRejection(Decision decision, CorsRequest request) {

@@ -3,7 +3,6 @@ package io.corsboot.web;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +23,7 @@ import io.corsboot.core.SuppliedOrigins;
 
 /**
  * Builds a {@link PolicySnapshot}: compiles each policy, or takes it from the snapshot being replaced when its spec and
- * supplied origins are unchanged, checks the path patterns, orders the routes, and throws one exception with every
+ * supplied origins are unchanged, checks the path patterns, and throws one exception with every
  * error.
  */
 final class PolicySnapshotBuilder {
@@ -35,7 +34,7 @@ final class PolicySnapshotBuilder {
     static PolicySnapshot build(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
             PolicyCompiler compiler, Map<String, List<SuppliedOrigins>> supplied, PolicySnapshot previous) {
         List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
-        List<PolicySnapshot.Route> routes = new ArrayList<>();
+        List<PolicyRoutes.Route> routes = new ArrayList<>();
         Map<String, String> patternOwners = new HashMap<>();
         // By name, so that the report, and which of two policies a duplicate pattern is blamed on, never depend
         // on the order a property source happens to keep.
@@ -71,7 +70,7 @@ final class PolicySnapshotBuilder {
                                     + "', so which one applies would be unclear.",
                             "Keep the pattern in one policy, or make one of them more specific."));
                 }
-                routes.add(new PolicySnapshot.Route(pattern, policy));
+                routes.add(new PolicyRoutes.Route(pattern, policy));
             }
         }
         for (Map.Entry<String, List<SuppliedOrigins>> entry : supplied.entrySet()) {
@@ -87,13 +86,7 @@ final class PolicySnapshotBuilder {
         if (!errors.isEmpty()) {
             throw new CorsConfigurationException(errors);
         }
-        // The most specific pattern wins; a tie goes to the policy whose name sorts first, so the choice never
-        // depends on the order a property source happens to keep.
-        routes.sort(Comparator.comparing(PolicySnapshot.Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-            .thenComparing((route) -> route.policy().name()));
-        LinkedHashSet<CompiledPolicy> byPrecedence = new LinkedHashSet<>();
-        routes.forEach((route) -> byPrecedence.add(route.policy()));
-        return new PolicySnapshot(routes.toArray(new PolicySnapshot.Route[0]), List.copyOf(byPrecedence),
+        return new PolicySnapshot(new PolicyRoutes(routes),
                 problems.stream().filter((problem) -> !problem.isError()).toList(), List.copyOf(specs),
                 bindingProblems.stream().filter((problem) -> !problem.isError()).toList(), supplied,
                 Map.copyOf(compiled));

@@ -34,12 +34,6 @@ public final class PolicySnapshotHolder {
         return this.snapshot.get();
     }
 
-    /** Puts a new snapshot in force for every request that starts from now on. */
-    public synchronized void set(PolicySnapshot snapshot) {
-        this.snapshot.set(snapshot);
-        changed();
-    }
-
     /**
      * Puts in force the snapshot that a change makes of the one in force.
      * @param change makes the new snapshot from the one in force

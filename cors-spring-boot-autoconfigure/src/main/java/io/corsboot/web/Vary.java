@@ -80,6 +80,13 @@ public final class Vary {
         return headers.vary();
     }
 
+    /** The tokens of some lines that no line of a response lists yet, first spelling kept, none twice. */
+    public static List<String> missing(Iterable<String> present, List<String> lines) {
+        List<String> missing = tokens(lines);
+        missing.removeIf((token) -> contains(present, token));
+        return missing;
+    }
+
     /** The tokens of all lines, first spelling kept, none twice. */
     public static List<String> tokens(Iterable<String> lines) {
         List<String> tokens = new ArrayList<>();

@@ -8,13 +8,13 @@ import org.springframework.http.HttpHeaders;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
-import io.corsboot.web.CoveredResponseHeaders;
+import io.corsboot.web.GovernedHeaders;
 
 /**
- * {@link GovernedHeaders} on Spring Framework 7, whose {@link HttpHeaders} is no longer a map: it removes by header
- * name, and writes {@code putAll} and {@code addAll} through {@code put} and {@code add}.
+ * {@link GovernedHttpHeaders} on Spring Framework 7, whose {@link HttpHeaders} is no longer a map: it removes by
+ * header name, and writes {@code putAll} and {@code addAll} through {@code put} and {@code add}.
  */
-final class FrameworkGovernedHeaders extends GovernedHeaders {
+final class FrameworkGovernedHeaders extends GovernedHttpHeaders {
 
     FrameworkGovernedHeaders(HttpHeaders headers, Decision decision, CorsRequest request) {
         super(headers, decision, request);
@@ -22,7 +22,7 @@ final class FrameworkGovernedHeaders extends GovernedHeaders {
 
     @Override
     public @Nullable List<String> remove(String key) {
-        return CoveredResponseHeaders.governs(key) ? removeGoverned(key) : super.remove(key);
+        return GovernedHeaders.isGoverned(key) ? removeGoverned(key) : super.remove(key);
     }
 
     @Override

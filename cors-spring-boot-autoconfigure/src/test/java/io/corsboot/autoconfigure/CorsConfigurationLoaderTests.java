@@ -91,8 +91,8 @@ class CorsConfigurationLoaderTests {
         }));
         for (Map<String, Object> source : List.of(zetaFirst, alphaFirst)) {
             PolicySnapshot snapshot = load(new MapPropertySource("test", source));
-            assertThat(snapshot.policyFor(PathContainer.parsePath("/a/b")).name()).isEqualTo("alpha");
-            assertThat(snapshot.policyFor(PathContainer.parsePath("/a/c")).name()).isEqualTo("zeta");
+            assertThat(snapshot.routes().policyFor(PathContainer.parsePath("/a/b")).name()).isEqualTo("alpha");
+            assertThat(snapshot.routes().policyFor(PathContainer.parsePath("/a/c")).name()).isEqualTo("zeta");
         }
     }
 

@@ -60,7 +60,7 @@ class ConcurrencyEndToEndTests {
             AtomicBoolean running = new AtomicBoolean(true);
             Thread swapper = new Thread(() -> {
                 while (running.get()) {
-                    holder.set((holder.get() == configured) ? next : configured);
+                    holder.update((current) -> (current == configured) ? next : configured);
                     LockSupport.parkNanos(1_000_000);
                 }
             });
@@ -97,7 +97,7 @@ class ConcurrencyEndToEndTests {
                 running.set(false);
                 swapper.join();
                 workers.shutdownNow();
-                holder.set(configured);
+                holder.update((current) -> configured);
             }
             assertThat(sent).hasValue(THREADS * REQUESTS_PER_THREAD);
             assertThat(wrong).isEmpty();
@@ -122,7 +122,7 @@ class ConcurrencyEndToEndTests {
             }
             specs.add(spec);
         }
-        return PolicySnapshot.compile(specs, List.of(), new PolicyCompiler((host) -> false));
+        return PolicySnapshot.compile(specs, List.of(), new PolicyCompiler((host) -> false), PolicySnapshot.empty());
     }
 
     private static List<Case> cases() {

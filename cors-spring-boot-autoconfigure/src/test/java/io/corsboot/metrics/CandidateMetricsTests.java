@@ -1,19 +1,20 @@
 package io.corsboot.metrics;
 
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.server.PathContainer;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
-import io.corsboot.core.CompiledPolicy;
-import io.corsboot.core.Decision;
 import io.corsboot.testing.TestRequest;
+import io.corsboot.web.CorsDecider;
+import io.corsboot.web.DecidedRequest;
 import io.corsboot.web.PolicySnapshot;
+import io.corsboot.web.PolicySnapshotHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,8 +69,7 @@ class CandidateMetricsTests {
 
     private void send(String path, String method, String origin) {
         TestRequest request = new TestRequest(method, (origin != null) ? Map.of("Origin", origin) : Map.of());
-        Decision decision = this.snapshot.decide(PathContainer.parsePath(path), request);
-        CompiledPolicy policy = decision.policy();
-        this.metrics.onDecision(decision, (policy != null) ? policy.decideCandidate(request) : null, request);
+        new CorsDecider(new PolicySnapshotHolder(this.snapshot), List.of(this.metrics)).decide(path, null, request,
+                DecidedRequest::of);
     }
 }

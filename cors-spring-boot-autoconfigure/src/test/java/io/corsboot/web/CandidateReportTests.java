@@ -71,7 +71,7 @@ class CandidateReportTests {
 
     @Test
     void showsTheSampleOriginWithoutControlCharacters(CapturedOutput output) {
-        CompiledPolicy policy = this.snapshot.policyFor(PathContainer.parsePath("/api/orders"));
+        CompiledPolicy policy = this.snapshot.routes().policyFor(PathContainer.parsePath("/api/orders"));
         Decision allowed = policy.decision(Decision.Kind.ACTUAL, Reason.ALLOWED);
         Decision rejected = policy.candidate().decision(Decision.Kind.ACTUAL, Reason.ORIGIN_NOT_ALLOWED);
         this.report.onDecision(allowed, rejected,
@@ -81,7 +81,7 @@ class CandidateReportTests {
 
     private void send(String origin) {
         TestRequest request = new TestRequest("GET", Map.of("Origin", origin));
-        CompiledPolicy policy = this.snapshot.policyFor(PathContainer.parsePath("/api/orders"));
+        CompiledPolicy policy = this.snapshot.routes().policyFor(PathContainer.parsePath("/api/orders"));
         this.report.onDecision(policy.decide(request), policy.candidate().decide(request), request);
     }
 

@@ -7,23 +7,23 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.server.PathContainer;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
-import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.Decision;
 import io.corsboot.core.Reason;
 import io.corsboot.testing.TestRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The filters' entry point: the policy's decision and its candidate's, told to the listeners. */
+/** The one way to a decision: the policy that covers the path decides, its candidate too, and the listeners hear. */
 class CorsDeciderTests {
+
+    private static final TestRequest FROM_BETA = new TestRequest("GET", Map.of("Origin", "https://beta.example.com"));
 
     private final List<@Nullable Decision> heard = new ArrayList<>();
 
-    private final PolicySnapshot snapshot;
+    private final PolicySnapshotHolder holder;
 
     private final CorsDecider decider;
 
@@ -32,43 +32,60 @@ class CorsDeciderTests {
         environment.setProperty("cors.policies.api.paths", "/api/**");
         environment.setProperty("cors.policies.api.allowed-origins", "https://app.example.com,https://beta.example.com");
         environment.setProperty("cors.policies.api.candidate.allowed-origins", "https://app.example.com");
-        this.snapshot = new CorsConfigurationLoader().load(environment);
-        this.decider = new CorsDecider(new PolicySnapshotHolder(this.snapshot),
-                List.of((decision, candidate, request) -> {
-                    this.heard.add(decision);
-                    this.heard.add(candidate);
-                }));
+        environment.setProperty("cors.policies.orders.paths", "/api/orders/{id}");
+        environment.setProperty("cors.policies.orders.allowed-origins", "https://app.example.com");
+        this.holder = new PolicySnapshotHolder(new CorsConfigurationLoader().load(environment));
+        this.decider = new CorsDecider(this.holder, List.of((decision, candidate, request) -> {
+            this.heard.add(decision);
+            this.heard.add(candidate);
+        }));
     }
 
     @Test
-    void findsNoPolicyForAPathThatNoneCovers() {
-        assertThat(this.decider.policyFor(PathContainer.parsePath("/elsewhere"))).isNull();
+    void neitherAdaptsNorTellsAnyoneOfARequestThatNoPolicyCovers() {
+        List<TestRequest> adapted = new ArrayList<>();
+        DecidedRequest decided = this.decider.decide("/elsewhere", null, FROM_BETA, (request) -> {
+            adapted.add(request);
+            return DecidedRequest.of(request);
+        });
+        assertThat(decided).isNull();
+        assertThat(adapted).isEmpty();
         assertThat(this.heard).isEmpty();
     }
 
     @Test
-    void decidesWithThePolicyItFoundEvenAfterANewSnapshotIsPutInForce() {
-        PolicySnapshotHolder holder = new PolicySnapshotHolder(this.snapshot);
-        CorsDecider decider = new CorsDecider(holder, List.of());
-        CompiledPolicy policy = decider.policyFor(PathContainer.parsePath("/api/orders"));
-        holder.set(PolicySnapshot.empty());
-        Decision decision = decider.process(policy, new TestRequest("GET", Map.of("Origin", "https://beta.example.com")));
-        assertThat(decision.policy()).isSameAs(policy);
-        assertThat(decision.reason()).isEqualTo(Reason.ALLOWED);
-        assertThat(decider.policyFor(PathContainer.parsePath("/api/orders"))).isNull();
+    void decidesWithTheMostSpecificPolicyThatCoversThePath() {
+        DecidedRequest decided = this.decider.decide("/api/orders/7", null, FROM_BETA, DecidedRequest::of);
+        assertThat(decided).isNotNull();
+        assertThat(decided.decision().policy().name()).isEqualTo("orders");
+        assertThat(decided.decision().reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
+        assertThat(decided.candidate()).isNull();
     }
 
     @Test
-    void tellsTheListenersThePolicysDecisionAndItsCandidates() {
-        TestRequest request = new TestRequest("GET", Map.of("Origin", "https://beta.example.com"));
-        CompiledPolicy policy = this.decider.policyFor(PathContainer.parsePath("/api/orders"));
-        Decision decision = this.decider.process(policy, request);
-        assertThat(decision.reason()).isEqualTo(Reason.ALLOWED);
-        assertThat(decision.policy()).isSameAs(policy);
-        assertThat(this.heard).hasSize(2).first().isSameAs(decision);
-        Decision candidate = this.heard.get(1);
-        assertThat(candidate).isNotNull();
-        assertThat(candidate.reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
-        assertThat(candidate.policy()).isSameAs(policy.candidate());
+    void decidesWithTheCandidateTooAndTellsTheListenersBothVerdicts() {
+        DecidedRequest decided = this.decider.decide("/api/things", null, FROM_BETA, DecidedRequest::of);
+        assertThat(decided).isNotNull();
+        assertThat(decided.decision().reason()).isEqualTo(Reason.ALLOWED);
+        assertThat(decided.candidate()).isNotNull();
+        assertThat(decided.candidate().reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
+        assertThat(this.heard).extracting((decision) -> decision.reason())
+            .containsExactly(Reason.ALLOWED, Reason.ORIGIN_NOT_ALLOWED);
+    }
+
+    @Test
+    void decidesWithTheSnapshotPutInForce() {
+        this.holder.update((current) -> PolicySnapshot.empty());
+        assertThat(this.decider.decide("/api/things", null, FROM_BETA, DecidedRequest::of)).isNull();
+    }
+
+    @Test
+    void aSilentDeciderDecidesAlikeAndTellsNoListener() {
+        DecidedRequest decided = CorsDecider.silent(this.holder)
+            .decide("/api/things", null, FROM_BETA, DecidedRequest::of);
+        assertThat(decided).isNotNull();
+        assertThat(decided.decision().reason()).isEqualTo(Reason.ALLOWED);
+        assertThat(decided.candidate().reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);
+        assertThat(this.heard).isEmpty();
     }
 }

@@ -5,7 +5,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.http.server.PathContainer;
 
 import io.corsboot.core.Decision;
 import io.corsboot.core.HeaderWriter;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared cases, decided by the compiled snapshot alone: no server, no handler. */
 class PolicySnapshotCasesTests {
 
-    private static final PolicySnapshot snapshot = CorsCases.snapshot();
+    private static final CorsDecider decider = CorsDecider.silent(new PolicySnapshotHolder(CorsCases.snapshot()));
 
     static Stream<CorsCase> decidableCases() {
         return CorsCases.all().filter((c) -> c.scope() == Scope.ALL);
@@ -30,7 +29,8 @@ class PolicySnapshotCasesTests {
     @MethodSource("decidableCases")
     void decidesAsTheCaseSays(CorsCase c) {
         TestRequest request = new TestRequest(c.request().method(), c.request().headers());
-        Decision decision = snapshot.decide(PathContainer.parsePath(c.request().path()), request);
+        DecidedRequest decided = decider.decide(c.request().path(), null, request, DecidedRequest::of);
+        Decision decision = (decided != null) ? decided.decision() : Decision.UNCOVERED;
         RecordedHeaders headers = new RecordedHeaders();
         HeaderWriter.write(decision, request, headers);
 

@@ -27,22 +27,23 @@ class PolicySnapshotRoutingTests {
             "/exact/page", "/status/v1", "/docs", "/docs/x/y", "/%61pi/greeting", "/api;v=1/greeting",
             "/orders;x/7", "/exact/%70age" })
     void findsThePolicyOfEveryPathThatOneCovers(String path) {
-        assertThat(snapshot.policyFor(PathContainer.parsePath(path))).isNotNull();
-        assertThat(snapshot.policyFor(path)).isSameAs(snapshot.policyFor(PathContainer.parsePath(path)));
+        assertThat(snapshot.routes().policyFor(PathContainer.parsePath(path))).isNotNull();
+        assertThat(snapshot.routes().policyFor(path, null))
+            .isSameAs(snapshot.routes().policyFor(PathContainer.parsePath(path)));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "/", "/open/greeting", "//api/greeting", "/API/greeting", "/ap", "/order/7", "/stat",
             "/exact/page/", "/exact/pag", "/exact", "/apis" })
     void tellsAPathThatNoPolicyCovers(String path) {
-        assertThat(snapshot.policyFor(PathContainer.parsePath(path))).isNull();
-        assertThat(snapshot.policyFor(path)).isNull();
+        assertThat(snapshot.routes().policyFor(PathContainer.parsePath(path))).isNull();
+        assertThat(snapshot.routes().policyFor(path, null)).isNull();
     }
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = { "", "/", "/anything/at/all", "/%61" })
     void coversAnyPathUnderACatchAllPattern(String path) {
-        assertThat(compile(List.of("/**")).policyFor(path)).isNotNull();
+        assertThat(compile(List.of("/**")).routes().policyFor(path, null)).isNotNull();
     }
 
     @ParameterizedTest(name = "{0} goes to {1}")
@@ -53,8 +54,8 @@ class PolicySnapshotRoutingTests {
     void routesEveryPathToThePolicyWhosePatternMatchesItFirst(String path, String policy) {
         PolicySnapshot routed = compile(
                 List.of("/tenant-1/**", "/tenant-10/**", "/api/**", "/api/admin/**", "/**", "/{tenant}/invoices"));
-        assertThat(routed.policyFor(PathContainer.parsePath(path)).name()).isEqualTo(policy);
-        assertThat(routed.policyFor(path).name()).isEqualTo(policy);
+        assertThat(routed.routes().policyFor(PathContainer.parsePath(path)).name()).isEqualTo(policy);
+        assertThat(routed.routes().policyFor(path, null).name()).isEqualTo(policy);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -62,9 +63,9 @@ class PolicySnapshotRoutingTests {
             "/api" })
     void findsTheRoutesOfAPathByItsFirstSegmentAlone(String path) {
         PolicySnapshot routed = compile(List.of("/tenant-1/**", "/tenant-10/**", "/api/admin/**", "/shop/**", "/docs/**"));
-        boolean covered = routed.policyFor(PathContainer.parsePath(path)) != null;
+        boolean covered = routed.routes().policyFor(PathContainer.parsePath(path)) != null;
         assertThat(covered).isEqualTo(path.equals("/tenant-1"));
-        assertThat(routed.policyFor(path) != null).isEqualTo(covered);
+        assertThat(routed.routes().policyFor(path, null) != null).isEqualTo(covered);
     }
 
     private static PolicySnapshot compile(List<String> paths) {

@@ -15,8 +15,8 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PatternParseException;
 import org.springframework.web.util.pattern.PathPatternParser;
 
-import io.corsboot.web.PolicySnapshot.Route;
-import io.corsboot.web.PolicySnapshot.Shape;
+import io.corsboot.web.PolicyRoutes.Route;
+import io.corsboot.web.PolicyRoutes.Shape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

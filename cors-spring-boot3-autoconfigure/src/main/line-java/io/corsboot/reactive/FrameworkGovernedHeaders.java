@@ -10,14 +10,14 @@ import org.springframework.util.MultiValueMap;
 
 import io.corsboot.core.CorsRequest;
 import io.corsboot.core.Decision;
-import io.corsboot.web.CoveredResponseHeaders;
+import io.corsboot.web.GovernedHeaders;
 
 /**
- * {@link GovernedHeaders} on Spring Framework 6.2, whose {@link HttpHeaders} is a {@link MultiValueMap}: it removes
- * by any key, and its {@code putAll} and {@code addAll} write to the map underneath without calling {@code put} or
- * {@code add}, so they are routed through them here.
+ * {@link GovernedHttpHeaders} on Spring Framework 6.2, whose {@link HttpHeaders} is a {@link MultiValueMap}: it
+ * removes by any key, and its {@code putAll} and {@code addAll} write to the map underneath without calling
+ * {@code put} or {@code add}, so they are routed through them here.
  */
-final class FrameworkGovernedHeaders extends GovernedHeaders {
+final class FrameworkGovernedHeaders extends GovernedHttpHeaders {
 
     FrameworkGovernedHeaders(HttpHeaders headers, Decision decision, CorsRequest request) {
         super(headers, decision, request);
@@ -25,7 +25,7 @@ final class FrameworkGovernedHeaders extends GovernedHeaders {
 
     @Override
     public @Nullable List<String> remove(Object key) {
-        return (key instanceof String name && CoveredResponseHeaders.governs(name)) ? removeGoverned(name)
+        return (key instanceof String name && GovernedHeaders.isGoverned(name)) ? removeGoverned(name)
                 : super.remove(key);
     }
 

@@ -1,0 +1,173 @@
+package io.corsboot.web;
+
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+
+import io.corsboot.core.CompiledPolicy;
+
+/**
+ * Which policy covers a path: the path patterns of every policy, most specific first, a tie going to the policy
+ * whose name sorts first, so that the choice never depends on the order a property source happens to keep.
+ *
+ * @since 0.1.0
+ */
+public final class PolicyRoutes {
+
+    // What a pattern's text means other than itself: variables, wildcards, and what PathPattern decodes or strips.
+    private static final String PATTERN_CHARACTERS = "{}*?%\\;";
+
+    static final PolicyRoutes NONE = new PolicyRoutes(List.of());
+
+    private final Route[] routes;
+
+    // The routes by the first segment of what every path they match begins with: see policyFor.
+    private final RouteIndex index;
+
+    private final List<CompiledPolicy> policies;
+
+    PolicyRoutes(List<Route> routes) {
+        this.routes = routes.stream()
+            .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
+                .thenComparing((route) -> route.policy().name()))
+            .toArray(Route[]::new);
+        this.index = new RouteIndex(this.routes);
+        LinkedHashSet<CompiledPolicy> byPrecedence = new LinkedHashSet<>();
+        for (Route route : this.routes) {
+            byPrecedence.add(route.policy());
+        }
+        this.policies = List.copyOf(byPrecedence);
+    }
+
+    /** The policies, in the order of their most specific pattern. */
+    List<CompiledPolicy> policies() {
+        return this.policies;
+    }
+
+    /** The policy that covers a path within the application, or null. */
+    public @Nullable CompiledPolicy policyFor(PathContainer path) {
+        return policyFor(path.value(), path);
+    }
+
+    /**
+     * The policy that covers a path within the application, or null: the first route that matches. The path is
+     * parsed at most once, and only when a pattern that may match it cannot be told from its text, since the common
+     * patterns ({@code /api/**}, {@code /exact/page}) need no parse.
+     * @param rawPath the path within the application, not decoded
+     * @param path the same path parsed, when the web stack has parsed it already, else null
+     */
+    @Nullable CompiledPolicy policyFor(String rawPath, @Nullable PathContainer path) {
+        if (!RouteIndex.isLiteral(rawPath)) {
+            if (this.routes.length == 0) {
+                return null;
+            }
+            return firstMatch(this.routes, (path != null) ? path : PathContainer.parsePath(rawPath));
+        }
+        PathContainer parsed = path;
+        for (Route route : this.index.candidatesFor(rawPath)) {
+            // A path that lacks the route's literal beginning cannot match: told without PathPattern's match.
+            if (!rawPath.startsWith(route.prefix())) {
+                continue;
+            }
+            if (route.shape() != Shape.PATTERN) {
+                if (route.matchesLiteral(rawPath)) {
+                    return route.policy();
+                }
+                continue;
+            }
+            if (parsed == null) {
+                parsed = PathContainer.parsePath(rawPath);
+            }
+            if (route.pattern().matches(parsed)) {
+                return route.policy();
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable CompiledPolicy firstMatch(Route[] routes, PathContainer path) {
+        for (Route route : routes) {
+            if (route.pattern().matches(path)) {
+                return route.policy();
+            }
+        }
+        return null;
+    }
+
+    // The pattern's whole literal segments before its first variable part, up to the slash before it: a path the
+    // pattern matches begins with them ("/api/**" matches "/api" and begins with "/api"). The whole text when the
+    // pattern is literal; empty when the pattern does not begin with a literal segment.
+    private static String literalPrefix(PathPattern pattern) {
+        String text = pattern.getPatternString();
+        if (!text.startsWith("/")) {
+            return "";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (PATTERN_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+                return text.substring(0, text.lastIndexOf('/', i - 1));
+            }
+        }
+        return text;
+    }
+
+    /**
+     * A path pattern and the policy it routes to, with what every path it matches begins with and what its text
+     * alone says about the literal paths it matches.
+     */
+    record Route(PathPattern pattern, CompiledPolicy policy, String prefix, Shape shape) {
+
+        Route(PathPattern pattern, CompiledPolicy policy) {
+            this(pattern, policy, literalPrefix(pattern), Shape.of(pattern.getPatternString()));
+        }
+
+        /**
+         * Whether the pattern matches a {@link RouteIndex#isLiteral literal} path, when its {@link #shape} is not
+         * {@link Shape#PATTERN}: what PathPattern answers, as the property tests check.
+         */
+        boolean matchesLiteral(String rawPath) {
+            String text = this.pattern.getPatternString();
+            if (this.shape == Shape.EXACT) {
+                return rawPath.equals(text);
+            }
+            int end = text.length() - "/**".length();
+            return rawPath.regionMatches(0, text, 0, end) && (rawPath.length() == end || rawPath.charAt(end) == '/');
+        }
+    }
+
+    /** What a pattern's text says about the literal paths it matches. */
+    enum Shape {
+
+        /** Literal segments alone: it matches its own text and nothing else. */
+        EXACT,
+
+        /** Literal segments and a trailing {@code /**}: it matches its beginning and every path below it. */
+        SUBTREE,
+
+        /** Anything else: only PathPattern tells. */
+        PATTERN;
+
+        static Shape of(String text) {
+            if (isLiteralText(text)) {
+                return EXACT;
+            }
+            if (text.endsWith("/**") && isLiteralText(text.substring(0, text.length() - "/**".length()))) {
+                return SUBTREE;
+            }
+            return PATTERN;
+        }
+
+        private static boolean isLiteralText(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                if (PATTERN_CHARACTERS.indexOf(text.charAt(i)) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+}
