@@ -59,7 +59,7 @@ public class CorsEndpoint {
     @ReadOperation
     public CorsDescriptor policies() {
         PolicySnapshot snapshot = this.snapshots.get();
-        List<ConfigProblem> refused = this.snapshots.refused();
+        List<ConfigProblem> refused = snapshot.refused();
         return new CorsDescriptor(this.enabled, snapshot.fingerprint(),
                 snapshot.policies().stream().map(CorsEndpoint::describe).toList(),
                 snapshot.warnings().stream().map(ConfigProblem::describe).toList(),

@@ -33,7 +33,7 @@ public final class CorsInfoContributor implements InfoContributor {
         Map<String, Object> cors = new LinkedHashMap<>();
         cors.put("fingerprint", snapshot.fingerprint());
         cors.put("policies", snapshot.policies().size());
-        cors.put("refused", this.snapshots.refused() != null);
+        cors.put("refused", snapshot.refused() != null);
         builder.withDetail("cors", cors);
     }
 }

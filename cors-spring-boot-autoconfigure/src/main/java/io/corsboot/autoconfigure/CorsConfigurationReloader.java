@@ -54,8 +54,8 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
 
     private void reload() {
         PolicySnapshot before = this.snapshots.get();
-        List<ConfigProblem> refused = this.snapshots
-            .reconfigure((current) -> this.loader.load(this.environment, current));
+        PolicySnapshot after = this.snapshots.change((current) -> this.loader.load(this.environment, current));
+        List<ConfigProblem> refused = after.refused();
         if (refused != null) {
             CorsConfigurationException exception = new CorsConfigurationException(refused);
             FailureAnalysis report = new CorsConfigurationFailureAnalyzer(this.environment).analyze(exception,
@@ -64,7 +64,6 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
                     + "%s%n%nAction: %s", report.getDescription(), report.getAction()));
             return;
         }
-        PolicySnapshot after = this.snapshots.get();
         Set<CompiledPolicy> kept = new HashSet<>(before.policies());
         Set<String> names = new HashSet<>();
         after.policies().forEach((policy) -> names.add(policy.name()));

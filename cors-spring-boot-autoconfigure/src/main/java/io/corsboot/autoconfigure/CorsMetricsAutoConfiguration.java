@@ -41,8 +41,8 @@ public final class CorsMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     PoliciesGauge corsPoliciesGauge(MeterRegistry meterRegistry, PolicySnapshotHolder corsPolicySnapshotHolder) {
         PoliciesGauge gauge = new PoliciesGauge(meterRegistry);
-        corsPolicySnapshotHolder.addListener((snapshot, refused) -> gauge.show(snapshot.fingerprint(),
-                snapshot.policies().size(), refused != null));
+        corsPolicySnapshotHolder.addListener((snapshot) -> gauge.show(snapshot.fingerprint(),
+                snapshot.policies().size(), snapshot.refused() != null));
         return gauge;
     }
 }

@@ -95,7 +95,7 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton {
             SuppliedOrigins validated = OriginSupplierRegistrar.this.validator.validate(this.name, policy, origins,
                     patterns, previous);
             OriginSupplierRegistrar.this.snapshots
-                .update((current) -> current.withSupplied(validated, OriginSupplierRegistrar.this.compiler));
+                .change((current) -> current.withSupplied(validated, OriginSupplierRegistrar.this.compiler));
             reportDropped(previous, validated);
             if (logger.isDebugEnabled()) {
                 logger.debug("CORS policy '" + policy + "': " + validated.size() + " origins supplied by " + this.name

@@ -24,7 +24,7 @@ import io.corsboot.core.SuppliedOrigins;
 public final class PolicySnapshot {
 
     private static final PolicySnapshot EMPTY = new PolicySnapshot(PolicyRoutes.NONE, List.of(), List.of(), List.of(),
-            Map.of(), Map.of());
+            Map.of(), Map.of(), null);
 
     private final PolicyRoutes routes;
 
@@ -41,8 +41,11 @@ public final class PolicySnapshot {
 
     private final String fingerprint;
 
-    PolicySnapshot(PolicyRoutes routes, List<ConfigProblem> warnings, List<CorsPolicySpec> specs, List<ConfigProblem> bindingWarnings, Map<String, List<SuppliedOrigins>> supplied,
-            Map<String, PolicySnapshotBuilder.Compiled> compiled) {
+    private final @Nullable List<ConfigProblem> refused;
+
+    PolicySnapshot(PolicyRoutes routes, List<ConfigProblem> warnings, List<CorsPolicySpec> specs,
+            List<ConfigProblem> bindingWarnings, Map<String, List<SuppliedOrigins>> supplied,
+            Map<String, PolicySnapshotBuilder.Compiled> compiled, @Nullable List<ConfigProblem> refused) {
         this.routes = routes;
         this.warnings = warnings;
         this.specs = specs;
@@ -50,6 +53,7 @@ public final class PolicySnapshot {
         this.supplied = supplied;
         this.compiled = compiled;
         this.fingerprint = Fingerprint.of(routes.policies());
+        this.refused = refused;
     }
 
     /** A snapshot without policies. */
@@ -70,7 +74,7 @@ public final class PolicySnapshot {
      */
     public static PolicySnapshot compile(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
             PolicyCompiler compiler, PolicySnapshot previous) {
-        return PolicySnapshotBuilder.build(specs, bindingProblems, compiler, previous.supplied, previous);
+        return PolicySnapshotBuilder.build(specs, bindingProblems, compiler, previous.supplied, previous, null);
     }
 
     /**
@@ -94,7 +98,26 @@ public final class PolicySnapshot {
         forPolicy.add(origins);
         forPolicy.sort(Comparator.comparing(SuppliedOrigins::supplier));
         supplied.put(origins.policy(), List.copyOf(forPolicy));
-        return PolicySnapshotBuilder.build(this.specs, this.bindingWarnings, compiler, Map.copyOf(supplied), this);
+        return PolicySnapshotBuilder.build(this.specs, this.bindingWarnings, compiler, Map.copyOf(supplied), this,
+                this.refused);
+    }
+
+    /**
+     * This snapshot, kept in force when a new configuration is refused, with the errors of that configuration.
+     * @param errors why the configuration was refused
+     * @return the same policies, with the refusal
+     */
+    public PolicySnapshot refusing(List<ConfigProblem> errors) {
+        return new PolicySnapshot(this.routes, this.warnings, this.specs, this.bindingWarnings, this.supplied,
+                this.compiled, List.copyOf(errors));
+    }
+
+    /**
+     * The errors of the last configuration refused while this snapshot's configuration stayed in force, or null when
+     * the last configuration was put in force. Origins supplied later keep it.
+     */
+    public @Nullable List<ConfigProblem> refused() {
+        return this.refused;
     }
 
     /** The last origins a supplier gave to this snapshot, or null. */

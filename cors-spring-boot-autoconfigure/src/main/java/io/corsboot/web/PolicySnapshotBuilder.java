@@ -32,7 +32,8 @@ final class PolicySnapshotBuilder {
     }
 
     static PolicySnapshot build(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
-            PolicyCompiler compiler, Map<String, List<SuppliedOrigins>> supplied, PolicySnapshot previous) {
+            PolicyCompiler compiler, Map<String, List<SuppliedOrigins>> supplied, PolicySnapshot previous,
+            @Nullable List<ConfigProblem> refused) {
         List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
         List<PolicyRoutes.Route> routes = new ArrayList<>();
         Map<String, String> patternOwners = new HashMap<>();
@@ -89,7 +90,7 @@ final class PolicySnapshotBuilder {
         return new PolicySnapshot(new PolicyRoutes(routes),
                 problems.stream().filter((problem) -> !problem.isError()).toList(), List.copyOf(specs),
                 bindingProblems.stream().filter((problem) -> !problem.isError()).toList(), supplied,
-                Map.copyOf(compiled));
+                Map.copyOf(compiled), refused);
     }
 
     private static ConfigProblem unknownPolicy(String property, String policy, SuppliedOrigins origins) {

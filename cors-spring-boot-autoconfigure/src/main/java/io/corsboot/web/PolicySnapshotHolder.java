@@ -5,9 +5,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
-import org.jspecify.annotations.Nullable;
-
-import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.CorsConfigurationException;
 
 /**
@@ -19,8 +16,6 @@ import io.corsboot.core.CorsConfigurationException;
 public final class PolicySnapshotHolder {
 
     private final AtomicReference<PolicySnapshot> snapshot;
-
-    private volatile @Nullable List<ConfigProblem> refused;
 
     // Guarded by this, as every change is.
     private final List<Listener> listeners = new ArrayList<>();
@@ -35,45 +30,26 @@ public final class PolicySnapshotHolder {
     }
 
     /**
-     * Puts in force the snapshot that a change makes of the one in force.
+     * Puts in force the snapshot that a change makes of the one in force: a new configuration, or new origins from a
+     * supplier. A configuration with errors is refused whole: the policies in force stay, and the snapshot that
+     * keeps them carries the errors ({@link PolicySnapshot#refused()}) until a configuration is put in force.
      * @param change makes the new snapshot from the one in force
      * @return the snapshot now in force
-     * @throws CorsConfigurationException when the change cannot be compiled; the snapshot in force stays
      */
-    public synchronized PolicySnapshot update(UnaryOperator<PolicySnapshot> change) {
-        PolicySnapshot next = apply(change);
-        changed();
-        return next;
-    }
-
-    /**
-     * Puts in force the snapshot of a new configuration, or refuses the configuration whole when it has errors:
-     * the snapshot in force then stays and the errors are kept for {@link #refused()} until a later configuration
-     * is put in force.
-     * @param change makes the new snapshot from the one in force
-     * @return the errors of a refused configuration, or null when it was put in force
-     */
-    public synchronized @Nullable List<ConfigProblem> reconfigure(UnaryOperator<PolicySnapshot> change) {
+    public synchronized PolicySnapshot change(UnaryOperator<PolicySnapshot> change) {
+        PolicySnapshot current = this.snapshot.get();
+        PolicySnapshot next;
         try {
-            apply(change);
-            this.refused = null;
+            next = change.apply(current);
         }
         catch (CorsConfigurationException ex) {
-            this.refused = ex.getProblems();
+            next = current.refusing(ex.getProblems());
         }
-        changed();
-        return this.refused;
-    }
-
-    private PolicySnapshot apply(UnaryOperator<PolicySnapshot> change) {
-        PolicySnapshot next = change.apply(this.snapshot.get());
         this.snapshot.set(next);
+        for (Listener listener : this.listeners) {
+            listener.onChange(next);
+        }
         return next;
-    }
-
-    /** The errors of the last configuration refused since one was put in force, or null. */
-    public @Nullable List<ConfigProblem> refused() {
-        return this.refused;
     }
 
     /**
@@ -84,17 +60,11 @@ public final class PolicySnapshotHolder {
      */
     public synchronized void addListener(Listener listener) {
         this.listeners.add(listener);
-        listener.onChange(this.snapshot.get(), this.refused);
-    }
-
-    private void changed() {
-        PolicySnapshot current = this.snapshot.get();
-        List<ConfigProblem> refusal = this.refused;
-        this.listeners.forEach((listener) -> listener.onChange(current, refusal));
+        listener.onChange(this.snapshot.get());
     }
 
     /**
-     * Told of the snapshot in force and of a refused configuration.
+     * Told of the snapshot in force.
      *
      * @since 0.1.0
      */
@@ -103,9 +73,8 @@ public final class PolicySnapshotHolder {
 
         /**
          * Called with what is in force after a change, or when the listener is added.
-         * @param snapshot the snapshot in force
-         * @param refused the errors of the last configuration refused since one was put in force, or null
+         * @param snapshot the snapshot in force, with the errors of a refused configuration
          */
-        void onChange(PolicySnapshot snapshot, @Nullable List<ConfigProblem> refused);
+        void onChange(PolicySnapshot snapshot);
     }
 }

@@ -60,7 +60,7 @@ class ConcurrencyEndToEndTests {
             AtomicBoolean running = new AtomicBoolean(true);
             Thread swapper = new Thread(() -> {
                 while (running.get()) {
-                    holder.update((current) -> (current == configured) ? next : configured);
+                    holder.change((current) -> (current == configured) ? next : configured);
                     LockSupport.parkNanos(1_000_000);
                 }
             });
@@ -97,7 +97,7 @@ class ConcurrencyEndToEndTests {
                 running.set(false);
                 swapper.join();
                 workers.shutdownNow();
-                holder.update((current) -> configured);
+                holder.change((current) -> configured);
             }
             assertThat(sent).hasValue(THREADS * REQUESTS_PER_THREAD);
             assertThat(wrong).isEmpty();

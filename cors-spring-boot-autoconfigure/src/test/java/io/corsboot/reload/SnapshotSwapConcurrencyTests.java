@@ -89,7 +89,7 @@ class SnapshotSwapConcurrencyTests {
         PolicySnapshot newSnapshot = new CorsConfigurationLoader().load(environment);
 
         List<String> oldAnswers = answers(port);
-        holder.update((current) -> newSnapshot);
+        holder.change((current) -> newSnapshot);
         List<String> newAnswers = answers(port);
         for (int i = 0; i < REQUESTS.size(); i++) {
             assertThat(newAnswers.get(i)).as("request %d tells the snapshots apart", i).isNotEqualTo(oldAnswers.get(i));
@@ -102,7 +102,7 @@ class SnapshotSwapConcurrencyTests {
         try {
             Future<?> swapper = executor.submit(() -> {
                 while (!clientsDone.get()) {
-                    holder.update((current) -> ((swaps.incrementAndGet() & 1) == 0) ? oldSnapshot : newSnapshot);
+                    holder.change((current) -> ((swaps.incrementAndGet() & 1) == 0) ? oldSnapshot : newSnapshot);
                     LockSupport.parkNanos(200_000);
                 }
             });

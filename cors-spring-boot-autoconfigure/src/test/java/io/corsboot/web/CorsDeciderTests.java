@@ -75,7 +75,7 @@ class CorsDeciderTests {
 
     @Test
     void decidesWithTheSnapshotPutInForce() {
-        this.holder.update((current) -> PolicySnapshot.empty());
+        this.holder.change((current) -> PolicySnapshot.empty());
         assertThat(this.decider.decide("/api/things", null, FROM_BETA, DecidedRequest::of)).isNull();
     }
 

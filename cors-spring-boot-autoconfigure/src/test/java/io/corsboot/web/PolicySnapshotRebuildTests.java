@@ -180,16 +180,33 @@ class PolicySnapshotRebuildTests {
     }
 
     @Test
-    void aRefusedConfigurationLeavesTheSnapshotInForceAndIsKept() {
+    void aRefusedConfigurationLeavesThePoliciesInForceAndIsKeptUntilOneIsPutInForce() {
         PolicySnapshotHolder holder = new PolicySnapshotHolder(this.snapshot);
         String[] invalid = CONFIGURATION.clone();
         invalid[1] = "cors.policies.tenants.allowed-origins=*";
-        List<ConfigProblem> refused = holder.reconfigure((current) -> this.loader.load(environment(invalid), current));
-        assertThat(refused).extracting(ConfigProblem::code).containsOnly(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS);
-        assertThat(holder.get()).isSameAs(this.snapshot);
-        assertThat(holder.refused()).isEqualTo(refused);
-        assertThat(holder.reconfigure((current) -> this.loader.load(environment(CONFIGURATION), current))).isNull();
-        assertThat(holder.refused()).isNull();
+        PolicySnapshot refusing = holder.change((current) -> this.loader.load(environment(invalid), current));
+        assertThat(refusing.refused()).extracting(ConfigProblem::code)
+            .containsOnly(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS);
+        assertThat(refusing.policies()).isEqualTo(this.snapshot.policies());
+        assertThat(refusing.fingerprint()).isEqualTo(this.snapshot.fingerprint());
+        assertThat(holder.get()).isSameAs(refusing);
+
+        PolicySnapshot applied = holder.change((current) -> this.loader.load(environment(CONFIGURATION), current));
+        assertThat(applied.refused()).isNull();
+        assertThat(holder.get()).isSameAs(applied);
+    }
+
+    @Test
+    void originsSuppliedAfterARefusedConfigurationKeepTheRefusal() {
+        PolicySnapshotHolder holder = new PolicySnapshotHolder(this.snapshot);
+        String[] invalid = CONFIGURATION.clone();
+        invalid[1] = "cors.policies.tenants.allowed-origins=*";
+        holder.change((current) -> this.loader.load(environment(invalid), current));
+        PolicySnapshot supplied = holder.change((current) -> current
+            .withSupplied(supplied(List.of("https://t9.example.com"), List.of()), this.compiler));
+        assertThat(policy(supplied, "tenants").allowsOrigin("https://t9.example.com")).isTrue();
+        assertThat(supplied.refused()).extracting(ConfigProblem::code)
+            .containsOnly(Code.WILDCARD_ORIGIN_WITH_CREDENTIALS);
     }
 
     @Test
