@@ -47,6 +47,8 @@ public final class CompiledPolicy {
 
     private final boolean privateNetwork;
 
+    private final boolean cacheable;
+
     private final String maxAge;
 
     private final @Nullable CompiledPolicy candidate;
@@ -70,6 +72,7 @@ public final class CompiledPolicy {
         this.exposeHeaders = exposeHeaders;
         this.credentials = spec.allowCredentials().value();
         this.privateNetwork = spec.allowPrivateNetwork().value();
+        this.cacheable = origins.allowsAnyOrigin() && !this.credentials && !this.privateNetwork && allowsMethod("GET");
         this.maxAge = Long.toString(spec.maxAge().value().toSeconds());
         this.candidate = candidate;
         SuppliedOrigins.Union union = SuppliedOrigins.union(supplied);
@@ -126,6 +129,27 @@ public final class CompiledPolicy {
         return (this.methodSet != null) ? this.methodSet.contains(method) : Tokens.isToken(method);
     }
 
+    /**
+     * Whether the policy is public: it allows every origin, without credentials or private network access, and
+     * {@code GET}. Its {@code GET} and {@code HEAD} answers are then the same whatever the {@code Origin}, so that a
+     * shared cache keeps one copy (Fetch, "CORS protocol and HTTP caches").
+     */
+    public boolean cacheable() {
+        return this.cacheable;
+    }
+
+    /**
+     * Whether the answer to this request is the public one, the same for every {@code Origin}: a {@code GET} or
+     * {@code HEAD} of a {@link #cacheable() cacheable} policy.
+     */
+    boolean answersAlike(Kind kind, CorsRequest request) {
+        return this.cacheable && kind == Kind.ACTUAL && isGetOrHead(request.method());
+    }
+
+    private static boolean isGetOrHead(String method) {
+        return "GET".equals(method) || "HEAD".equals(method);
+    }
+
     /** Decides a request that this policy covers. */
     public Decision decide(CorsRequest request) {
         Kind kind = Kind.of(request);
@@ -134,6 +158,10 @@ public final class CompiledPolicy {
         Reason beforePolicy = Decision.beforePolicy(origin, request);
         if (beforePolicy != null) {
             return decision(kind, beforePolicy);
+        }
+        if (answersAlike(kind, request)) {
+            // Any Origin, malformed ones included, gets the one public answer, which echoes nothing.
+            return decision(kind, Reason.ALLOWED);
         }
         if (!this.origins.allows(origin)) {
             return decision(kind, Reason.ORIGIN_NOT_ALLOWED);

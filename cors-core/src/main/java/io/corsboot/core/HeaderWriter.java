@@ -2,7 +2,9 @@ package io.corsboot.core;
 
 /**
  * Writes the response headers a {@link Decision} calls for: {@code Vary} on every request a policy covers, the
- * {@code Access-Control-*} headers of an allowed cross-origin request, and the reason of a rejected one. Reads the
+ * {@code Access-Control-*} headers of an allowed cross-origin request, and the reason of a rejected one; on a public
+ * policy's {@code GET} and {@code HEAD}, {@code Access-Control-Allow-Origin: *} whatever the {@code Origin}, and no
+ * {@code Vary}. Reads the
  * request again for what it echoes, and allocates nothing.
  *
  * @since 0.1.0
@@ -21,6 +23,12 @@ public final class HeaderWriter {
     public static void write(Decision decision, CorsRequest request, ResponseHeaders out) {
         CompiledPolicy policy = decision.policy();
         if (policy == null) {
+            return;
+        }
+        if (policy.answersAlike(decision.kind(), request)) {
+            // One answer for every Origin and none, without Vary: Origin, so that a shared cache keeps one copy.
+            out.write(CorsHeaders.ALLOW_ORIGIN, "*");
+            writeExposeHeaders(policy, out);
             return;
         }
         boolean preflight = decision.kind() == Decision.Kind.PREFLIGHT;
@@ -60,10 +68,14 @@ public final class HeaderWriter {
             }
         }
         else {
-            String exposeHeaders = policy.exposeHeaders();
-            if (exposeHeaders != null) {
-                out.write(CorsHeaders.EXPOSE_HEADERS, exposeHeaders);
-            }
+            writeExposeHeaders(policy, out);
+        }
+    }
+
+    private static void writeExposeHeaders(CompiledPolicy policy, ResponseHeaders out) {
+        String exposeHeaders = policy.exposeHeaders();
+        if (exposeHeaders != null) {
+            out.write(CorsHeaders.EXPOSE_HEADERS, exposeHeaders);
         }
     }
 

@@ -171,6 +171,15 @@ record PolicyModel(List<ExactOrigin> origins, List<OriginPattern> patterns, List
         return (empty > 16) ? null : names;
     }
 
+    /**
+     * Whether the contract gives this request the public answer, the same whatever its {@code Origin}: a {@code GET}
+     * or {@code HEAD} on a policy that allows every origin and {@code GET}, without credentials or private network.
+     */
+    boolean answersAlike(CorsRequest request) {
+        return allowsAnyOrigin() && !this.credentials && !this.privateNetwork && allowsMethod("GET")
+                && !isPreflight(request) && ("GET".equals(request.method()) || "HEAD".equals(request.method()));
+    }
+
     /** The reason the contract gives for a request. */
     Reason expectedReason(CorsRequest request) {
         String origin = request.header("Origin");
@@ -182,6 +191,9 @@ record PolicyModel(List<ExactOrigin> origins, List<OriginPattern> patterns, List
         if (parsed != null && parsed.scheme().equalsIgnoreCase(request.scheme())
                 && parsed.host().equalsIgnoreCase(request.host()) && parsed.port() == request.port()) {
             return Reason.SAME_ORIGIN;
+        }
+        if (answersAlike(request)) {
+            return Reason.ALLOWED;
         }
         if (!allowsOrigin(origin)) {
             return Reason.ORIGIN_NOT_ALLOWED;

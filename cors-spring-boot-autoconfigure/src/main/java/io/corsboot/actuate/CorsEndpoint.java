@@ -148,7 +148,7 @@ public class CorsEndpoint {
                 shown(spec, PolicySetting.ALLOWED_ORIGIN_PATTERNS), shown(spec, PolicySetting.ALLOWED_METHODS),
                 shown(spec, PolicySetting.ALLOWED_HEADERS), shown(spec, PolicySetting.EXPOSED_HEADERS),
                 shown(spec, PolicySetting.ALLOW_CREDENTIALS), shown(spec, PolicySetting.ALLOW_PRIVATE_NETWORK),
-                shown(spec, PolicySetting.MAX_AGE), policy.suppliedOrigins(), candidate);
+                shown(spec, PolicySetting.MAX_AGE), policy.suppliedOrigins(), policy.cacheable(), candidate);
     }
 
     /** A setting as the listing shows it: as configured, but max-age in seconds, the unit of the header. */
@@ -191,13 +191,15 @@ public class CorsEndpoint {
      * @param maxAgeSeconds how long browsers may cache a preflight
      * @param suppliedOrigins how many distinct origins and patterns application beans supply beside the configured
      * ones
+     * @param cacheable whether the policy is public: every {@code GET} and {@code HEAD} gets the same answer,
+     * {@code Access-Control-Allow-Origin: *} without {@code Vary: Origin}, which a shared cache may keep once
      * @param candidate the effective candidate, or null
      */
     @JsonInclude(Include.ALWAYS)
     public record PolicyDescriptor(String name, List<String> paths, List<String> allowedOrigins,
             List<String> allowedOriginPatterns, List<String> allowedMethods, List<String> allowedHeaders,
             List<String> exposedHeaders, boolean allowCredentials, boolean allowPrivateNetwork, long maxAgeSeconds,
-            int suppliedOrigins, @Nullable PolicyDescriptor candidate) {
+            int suppliedOrigins, boolean cacheable, @Nullable PolicyDescriptor candidate) {
     }
 
     /**

@@ -43,15 +43,29 @@ final class Explainer {
         this.decision = decision;
     }
 
-    /** Why the request is handled as it is, in one sentence. */
+    /** Why the request is handled as it is, in one sentence, and a second for a public policy's GET and HEAD. */
     String explanation() {
+        CompiledPolicy policy = this.decision.policy();
+        String method = this.request.requestedMethod();
+        if (policy != null && policy.cacheable() && this.decision.kind() == Decision.Kind.ACTUAL
+                && ("GET".equals(method) || "HEAD".equals(method))) {
+            return verdict(false) + " Policy " + policy.name() + " is public, so every GET and HEAD on its paths gets "
+                    + "Access-Control-Allow-Origin: * and no Vary: Origin, whatever the origin: a shared cache keeps "
+                    + "one copy.";
+        }
+        return verdict(true);
+    }
+
+    /** The verdict; a request that is not cross-origin is passed through untouched unless its policy is public. */
+    private String verdict(boolean untouched) {
+        String passed = untouched ? ", so it is passed through untouched." : ".";
         String policy = policyName();
         String origin = this.request.origin();
         String method = this.request.requestedMethod();
         return switch (this.decision.reason()) {
-            case NOT_CORS -> "Without an origin this is not a CORS request, so it is passed through untouched.";
+            case NOT_CORS -> "Without an origin this is not a CORS request" + passed;
             case SAME_ORIGIN -> "Origin " + origin + " is the origin this check request arrived on, so the request "
-                    + "is same-origin and passed through untouched.";
+                    + "is same-origin" + (untouched ? " and passed through untouched." : ".");
             case NO_POLICY -> this.enabled
                     ? "No policy covers path " + this.path + ", so the filter leaves the request to the application."
                     : "CORS is disabled (cors.enabled=false), so no filter is installed and the application answers "

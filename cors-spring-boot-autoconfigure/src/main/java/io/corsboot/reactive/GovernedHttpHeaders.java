@@ -137,6 +137,11 @@ abstract class GovernedHttpHeaders extends HttpHeaders implements ResponseHeader
             return;
         }
         List<String> tokens = Vary.merge(Vary.tokensOf(this.decision, this.request), lines);
+        if (tokens.isEmpty()) {
+            // A public answer adds no token, so the application may remove Vary altogether.
+            super.remove(Vary.HEADER);
+            return;
+        }
         super.set(Vary.HEADER, tokens.get(0));
         for (int i = 1; i < tokens.size(); i++) {
             super.add(Vary.HEADER, tokens.get(i));

@@ -118,7 +118,8 @@ final class ServletCorsResponse extends HttpServletResponseWrapper implements Re
     // The application replaces Vary: the decision's tokens are merged with its lines.
     private void replaceVary(List<String> lines) {
         List<String> tokens = Vary.merge(Vary.tokensOf(this.decision, this.request), lines);
-        super.setHeader(Vary.HEADER, tokens.get(0));
+        // A public answer adds no token, so the application may remove Vary altogether.
+        super.setHeader(Vary.HEADER, tokens.isEmpty() ? null : tokens.get(0));
         for (int i = 1; i < tokens.size(); i++) {
             super.addHeader(Vary.HEADER, tokens.get(i));
         }

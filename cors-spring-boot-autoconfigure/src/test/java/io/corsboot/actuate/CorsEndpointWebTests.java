@@ -72,6 +72,8 @@ abstract class CorsEndpointWebTests {
             .jsonPath("$.policies[3].allowPrivateNetwork").isEqualTo(false)
             .jsonPath("$.policies[3].maxAgeSeconds").isEqualTo(3600)
             .jsonPath("$.policies[3].suppliedOrigins").isEqualTo(0)
+            .jsonPath("$.policies[3].cacheable").isEqualTo(false)
+            .jsonPath("$.policies[1].cacheable").isEqualTo(true)
             .jsonPath("$.policies[1].allowedMethods").isEqualTo(List.of("GET", "HEAD", "POST"))
             .jsonPath("$.policies[1].maxAgeSeconds").isEqualTo(1800);
     }
@@ -221,6 +223,20 @@ abstract class CorsEndpointWebTests {
             .jsonPath("$.candidate.allowed").isEqualTo(false)
             .jsonPath("$.candidate.reason").isEqualTo("METHOD_NOT_ALLOWED");
         check("path=/public/feed", "origin=" + APP).jsonPath("$.candidate").value(nullValue());
+    }
+
+    @Test
+    void aPublicPolicysGetIsAnsweredAlikeWithOrWithoutAnOrigin() {
+        String publicAnswer = "Policy public is public, so every GET and HEAD on its paths gets "
+                + "Access-Control-Allow-Origin: * and no Vary: Origin, whatever the origin: a shared cache keeps one copy.";
+        check("path=/public/feed").jsonPath("$.reason").isEqualTo("NOT_CORS")
+            .jsonPath("$.responseHeaders").isEqualTo(Map.of("Access-Control-Allow-Origin", "*"))
+            .jsonPath("$.explanation").isEqualTo("Without an origin this is not a CORS request. " + publicAnswer);
+        check("path=/public/feed", "origin=https://anyone.net").jsonPath("$.reason").isEqualTo("ALLOWED")
+            .jsonPath("$.responseHeaders").isEqualTo(Map.of("Access-Control-Allow-Origin", "*"));
+        check("path=/public/feed", "origin=https://anyone.net", "method=POST")
+            .jsonPath("$.responseHeaders")
+            .isEqualTo(Map.of("Access-Control-Allow-Origin", "*", "Vary", "Origin"));
     }
 
     // What makes a browser send a preflight

@@ -123,7 +123,7 @@ class CorsPropertiesSchemaTests {
             .toList();
         assertThat(Stream.of(PolicyDescriptor.class.getRecordComponents()).map(RecordComponent::getName))
             .containsExactlyElementsOf(Stream.of(List.of("name", "paths"), listed,
-                    List.of("suppliedOrigins", "candidate"))
+                    List.of("suppliedOrigins", "cacheable", "candidate"))
                 .flatMap(List::stream)
                 .toList());
     }

@@ -211,8 +211,15 @@ class AttackCorpusEndToEndTests {
                 actual("whitespace around the origin, which is not part of the value", "  " + APP + " \t",
                         Outcome.ALLOWED)
                     .allowing(APP, Map.of()),
-                on("/public/greeting", actual("null on a policy that allows every origin", "null", Outcome.ALLOWED))
-                    .allowing("*", Map.of("Access-Control-Allow-Credentials", "")),
+                on("/public/greeting", actual("null on a policy that allows every origin", "null", Outcome.PUBLIC)),
+                on("/public/greeting", actual("trailing slash on a public policy's GET", "https://evil.net/",
+                        Outcome.PUBLIC)),
+                on("/public/greeting", actual("origin list on a public policy's GET", APP + ", https://evil.net",
+                        Outcome.PUBLIC)),
+                on("/public/greeting", actual("CRLF on a public policy's GET", "https://evil.net\r\nX-Injected: evil",
+                        Outcome.PUBLIC, Outcome.REFUSED_BY_SERVER)),
+                request("two Origin lines on a public policy's GET", "GET", "/public/greeting",
+                        List.of(origin(APP), origin("https://evil.net")), Outcome.PUBLIC),
                 preflight("preflight naming allowed headers in any case", APP, "PUT", " Content-Type ,x-trace",
                         Outcome.ALLOWED).allowing(APP,
                         Map.of("Access-Control-Allow-Methods", "GET, POST, PUT, DELETE, HEAD",
@@ -274,6 +281,12 @@ class AttackCorpusEndToEndTests {
         /** Passed to the handler untouched: no {@code Access-Control-Allow-*} header. */
         NOT_CORS,
 
+        /**
+         * A public policy's one answer to every {@code GET}: {@code Access-Control-Allow-Origin: *}, no other grant and
+         * no {@code Vary: Origin}, the handler run.
+         */
+        PUBLIC,
+
         /** The server's own 400 or 431, before any filter. */
         REFUSED_BY_SERVER;
 
@@ -290,6 +303,11 @@ class AttackCorpusEndToEndTests {
             }
             if (status == 200 && granted && varies && handled != attack.isPreflight()) {
                 return ALLOWED;
+            }
+            if (status == 200 && handled && !varies && List.of("*").equals(response.values("Access-Control-Allow-Origin"))
+                    && response.names().stream().noneMatch((name) -> name.startsWith("access-control-allow-")
+                            && !name.equals("access-control-allow-origin"))) {
+                return PUBLIC;
             }
             if (status == 200 && !granted && handled && "called".equals(response.value("X-Handler"))) {
                 return NOT_CORS;

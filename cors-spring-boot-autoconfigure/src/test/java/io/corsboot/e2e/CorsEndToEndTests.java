@@ -106,7 +106,7 @@ class CorsEndToEndTests {
     @ParameterizedTest
     @EnumSource
     void anOriginSentOnTwoLinesIsRefused(Stack stack) {
-        Exchange exchange = servers.get(stack).send("GET", "/public/feed", Map.of(),
+        Exchange exchange = servers.get(stack).send("POST", "/public/feed", Map.of(),
                 List.of(Map.entry("Origin", "https://anyone.net"), Map.entry("Origin", "https://other.net")), "");
         assertThat(exchange.status()).isEqualTo(403);
         assertThat(exchange.lines("Access-Control-Allow-Origin")).isEmpty();

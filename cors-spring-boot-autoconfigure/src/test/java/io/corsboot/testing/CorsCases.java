@@ -214,13 +214,29 @@ public final class CorsCases {
                 named("a plain OPTIONS is an actual request")
                     .request("OPTIONS", "/open/things").origin("https://shop.example.com")
                     .answer(200).header(ACAO, "https://shop.example.com").absent(ACAM, ACMA).handlerCalled(),
-                named("any origin without credentials is answered with *")
+                named("any origin without credentials is answered with *, and a public GET without Vary: Origin")
                     .request("GET", "/public/feed").origin("https://anyone.net")
-                    .answer(200).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
+                    .answer(200).header(ACAO, "*").absent(ACAC, "Vary").handlerCalled(),
                 named("headers a browser sends without asking need no grant")
                     .request("POST", "/public/feed").origin("https://anyone.net").with("Content-Type", "text/plain")
                     .with("Accept-Language", "de").with("Content-Language", "de")
-                    .answer(200).header(ACAO, "*").handlerCalled(),
+                    .answer(200).header(ACAO, "*").header("Vary", "Origin").handlerCalled(),
+                named("a public policy answers a GET without Origin alike, so that a shared cache keeps one copy")
+                    .request("GET", "/public/feed").answer(200).header(ACAO, "*").absent(ACAC, "Vary").handlerCalled(),
+                named("a public policy answers a same-origin GET alike")
+                    .request("GET", "/public/feed").origin(CorsCase.SELF)
+                    .answer(200).header(ACAO, "*").absent("Vary").handlerCalled(),
+                named("a public policy answers a GET with a malformed Origin alike, reflecting nothing")
+                    .request("GET", "/public/feed").origin("https://anyone.net/")
+                    .answer(200).header(ACAO, "*").absent("Vary").handlerCalled(),
+                named("a public policy answers HEAD as GET")
+                    .request("HEAD", "/public/feed").origin("https://anyone.net")
+                    .answer(200).header(ACAO, "*").absent("Vary").handlerCalled(),
+                named("a public policy refuses a method it does not list, with Vary: Origin")
+                    .request("PUT", "/public/feed").origin("https://anyone.net").rejected(METHOD_NOT_ALLOWED),
+                named("a public policy's POST without Origin passes with Vary only")
+                    .request("POST", "/public/feed")
+                    .answer(200).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
                 named("any origin includes null")
                     .request("GET", "/public/feed").origin("null").answer(200).header(ACAO, "*").handlerCalled(),
 
@@ -265,16 +281,16 @@ public final class CorsCases {
                     .answer(404).header("Vary", "Origin").absent(ALL_CORS_HEADERS).handlerCalled(),
                 named("the error page of a throwing handler keeps * for any origin")
                     .request("GET", "/public/boom").origin("https://anyone.net").onServer()
-                    .answer(500).header(ACAO, "*").header("Vary", "Origin").absent(ACAC).handlerCalled(),
+                    .answer(500).header(ACAO, "*").absent(ACAC, "Vary").handlerCalled(),
 
                 // What the handler writes cannot widen or duplicate the policy's answer
                 named("a handler's own CORS headers never reach the browser: the policy's alone, once each")
                     .request("GET", "/api/rogue").origin(APP).behindFilter()
                     .answer(200).header(ACAO, APP).header(ACAC, "true").header(ACEH, "X-Request-Id")
                     .header("Vary", "Origin, Accept-Encoding").absent(ACAM, ACAH, ACMA, ACAPN).handlerCalled(),
-                named("a handler cannot grant credentials that the policy does not")
+                named("a handler cannot grant credentials that the policy does not, and keeps its own Vary")
                     .request("GET", "/public/rogue").origin("https://anyone.net").behindFilter()
-                    .answer(200).header(ACAO, "*").header("Vary", "Origin, Accept-Encoding")
+                    .answer(200).header(ACAO, "*").header("Vary", "Accept-Encoding, Origin")
                     .absent(ACAC, ACEH, ACAM, ACAH, ACMA, ACAPN).handlerCalled(),
                 named("a handler writes no CORS headers on a covered path, not even to a request without Origin")
                     .request("GET", "/api/rogue").behindFilter()

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample behind a real shared cache ({@link SharedCache}) on each stack: on a path whose policy allows some
  * origins with credentials, the cache keeps one copy per {@code Origin}, and no origin is ever answered with another's
- * {@code Access-Control-Allow-Origin}, the cache poisoning that {@code Vary: Origin} exists to stop.
+ * {@code Access-Control-Allow-Origin}, the cache poisoning that {@code Vary: Origin} exists to stop; on a public
+ * policy's path, it keeps one copy for every origin and none.
  */
 class SharedCacheTests {
 
@@ -60,6 +61,21 @@ class SharedCacheTests {
             assertAnswer(get(orders, EVIL), 403, null, "HIT");
             assertAnswer(get(orders, PARTNER), 200, PARTNER, "HIT");
             assertAnswer(get(orders, null), 200, null, "HIT");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(SampleStack.class)
+    void keepsOneCopyOfAPublicPathForEveryOriginAndNone(SampleStack stack, @TempDir Path directory) throws Exception {
+        try (ConfigurableApplicationContext application = stack.start();
+                SharedCache cache = SharedCache.start(port(application), directory)) {
+            String greeting = cache.url() + "/public/greeting";
+
+            assertAnswer(get(greeting, PARTNER), 200, "*", "MISS");
+            assertAnswer(get(greeting, EVIL), 200, "*", "HIT");
+            assertAnswer(get(greeting, null), 200, "*", "HIT");
+            assertAnswer(get(greeting, "https://evil.example.net/"), 200, "*", "HIT");
+            assertThat(get(greeting, SHOP).headers().allValues("Vary")).doesNotContain("Origin");
         }
     }
 
