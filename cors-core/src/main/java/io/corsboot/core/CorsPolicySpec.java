@@ -11,6 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param name the policy's name, as in logs, metrics and the endpoint
  * @param paths path patterns in {@code PathPattern} syntax (empty for a candidate, which uses its policy's)
+ * @param hosts host names or {@code *.} patterns the policy is limited to, empty for every host (and for a candidate,
+ * which uses its policy's)
  * @param allowedOrigins exact origins, {@code "null"} or {@code "*"}
  * @param allowedOriginPatterns origin patterns with {@code *} host labels and port lists
  * @param allowedMethods method tokens or {@code "*"}
@@ -22,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @param candidate the next version of this policy, evaluated but never enforced
  * @since 0.1.0
  */
-public record CorsPolicySpec(String name, Setting<List<String>> paths, Setting<List<String>> allowedOrigins,
+public record CorsPolicySpec(String name, Setting<List<String>> paths, Setting<List<String>> hosts,
+        Setting<List<String>> allowedOrigins,
         Setting<List<String>> allowedOriginPatterns, Setting<List<String>> allowedMethods,
         Setting<List<String>> allowedHeaders, Setting<List<String>> exposedHeaders, Setting<Boolean> allowCredentials,
         Setting<Boolean> allowPrivateNetwork, Setting<Duration> maxAge, @Nullable CorsPolicySpec candidate) {
@@ -31,14 +34,15 @@ public record CorsPolicySpec(String name, Setting<List<String>> paths, Setting<L
      * Builds a spec from each of its {@link PolicySetting settings}.
      * @param name the policy's name
      * @param paths the path patterns
+     * @param hosts the host names and patterns
      * @param settings each setting
      * @param candidate the candidate, or null
      * @return the spec
      * @throws IllegalArgumentException when a setting is missing or holds a value of another type
      */
-    public static CorsPolicySpec of(String name, Setting<List<String>> paths,
+    public static CorsPolicySpec of(String name, Setting<List<String>> paths, Setting<List<String>> hosts,
             Function<PolicySetting, Setting<?>> settings, @Nullable CorsPolicySpec candidate) {
-        return new CorsPolicySpec(name, paths, typed(name, settings, PolicySetting.ALLOWED_ORIGINS, List.class),
+        return new CorsPolicySpec(name, paths, hosts, typed(name, settings, PolicySetting.ALLOWED_ORIGINS, List.class),
                 typed(name, settings, PolicySetting.ALLOWED_ORIGIN_PATTERNS, List.class),
                 typed(name, settings, PolicySetting.ALLOWED_METHODS, List.class),
                 typed(name, settings, PolicySetting.ALLOWED_HEADERS, List.class),
@@ -64,7 +68,7 @@ public record CorsPolicySpec(String name, Setting<List<String>> paths, Setting<L
 
     /** This spec with another candidate. */
     public CorsPolicySpec withCandidate(@Nullable CorsPolicySpec candidate) {
-        return new CorsPolicySpec(this.name, this.paths, this.allowedOrigins, this.allowedOriginPatterns,
+        return new CorsPolicySpec(this.name, this.paths, this.hosts, this.allowedOrigins, this.allowedOriginPatterns,
                 this.allowedMethods, this.allowedHeaders, this.exposedHeaders, this.allowCredentials,
                 this.allowPrivateNetwork, this.maxAge, candidate);
     }

@@ -92,7 +92,7 @@ public final class PolicyCompiler {
         checkMaxAge(spec.maxAge(), problems);
 
         CompiledPolicy candidate = compileCandidate(spec, supplied, problems, first);
-        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(),
+        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(), spec.hosts(),
                 new Setting<>(exact.effective(), spec.allowedOrigins().property()),
                 new Setting<>(List.copyOf(patterns.serialised()), spec.allowedOriginPatterns().property()),
                 new Setting<>(methods, spec.allowedMethods().property()), spec.allowedHeaders(), spec.exposedHeaders(),

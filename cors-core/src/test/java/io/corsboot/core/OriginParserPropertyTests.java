@@ -114,6 +114,7 @@ class OriginParserPropertyTests {
             @ForAll boolean privateNetwork) {
         String prefix = "cors.policies.random.";
         CorsPolicySpec spec = new CorsPolicySpec("random", new Setting<>(List.of("/**"), prefix + "paths"),
+                new Setting<>(List.of(), prefix + "hosts"),
                 new Setting<>(origins, prefix + "allowed-origins"),
                 new Setting<>(patterns, prefix + "allowed-origin-patterns"),
                 new Setting<>(methods, prefix + "allowed-methods"), new Setting<>(headers, prefix + "allowed-headers"),

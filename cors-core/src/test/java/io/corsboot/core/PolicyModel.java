@@ -100,6 +100,7 @@ record PolicyModel(List<ExactOrigin> origins, List<OriginPattern> patterns, List
     CorsPolicySpec spec() {
         String prefix = "cors.policies.generated.";
         return new CorsPolicySpec("generated", new Setting<>(List.of("/**"), prefix + "paths"),
+                new Setting<>(List.of(), prefix + "hosts"),
                 new Setting<>(this.origins.stream().map(ExactOrigin::configured).toList(), prefix + "allowed-origins"),
                 new Setting<>(this.patterns.stream().map(OriginPattern::configured).toList(),
                         prefix + "allowed-origin-patterns"),

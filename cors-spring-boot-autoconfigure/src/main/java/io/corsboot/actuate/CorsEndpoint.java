@@ -19,6 +19,7 @@ import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Decision;
 import io.corsboot.core.HeaderWriter;
+import io.corsboot.core.HostPattern;
 import io.corsboot.core.PolicySetting;
 import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
@@ -77,6 +78,7 @@ public class CorsEndpoint {
      * @param headers comma-separated names of the request headers a script sets
      * @param contentType the request's {@code Content-Type}
      * @param privateNetwork {@code true} when the browser asks for private network access
+     * @param host the host the request is sent to, without its port; the one the check request arrived on when null
      * @return how the request would be handled, or null for another selector value
      * @throws InvalidEndpointRequestException when a parameter is missing, or is not a valid path, origin, method or
      * header name
@@ -91,8 +93,10 @@ public class CorsEndpoint {
             @org.springframework.lang.Nullable @Nullable String method,
             @org.springframework.lang.Nullable @Nullable String headers,
             @org.springframework.lang.Nullable @Nullable String contentType,
-            @org.springframework.lang.Nullable @Nullable String privateNetwork) {
-        return evaluate(operation, new CheckParameters(path, origin, method, headers, contentType, privateNetwork),
+            @org.springframework.lang.Nullable @Nullable String privateNetwork,
+            @org.springframework.lang.Nullable @Nullable String host) {
+        return evaluate(operation, new CheckParameters(path, origin, method, headers, contentType, privateNetwork,
+                host),
                 null);
     }
 
@@ -119,7 +123,7 @@ public class CorsEndpoint {
             throw new InvalidEndpointRequestException("Invalid path '" + path + "'", "path \"" + path
                     + "\" does not start with '/': give the path within the application, such as /api/orders.");
         }
-        CheckRequest request = CheckRequest.of(parameters, arrival);
+        CheckRequest request = CheckRequest.of(parameters, arrivedAt(parameters.host(), arrival));
         PolicySnapshot snapshot = this.snapshots.get();
         DecidedRequest decided = this.decider.decide(path, PathContainer.parsePath(path), request, DecidedRequest::of);
         // The filters pass a request that no policy covers on without reading it; the check tells what it is.
@@ -135,16 +139,34 @@ public class CorsEndpoint {
                 (candidate != null) ? new CandidateDescriptor(candidate.allowed(), candidate.reason()) : null);
     }
 
+    // A request sent to another host arrives there, on the check request's own scheme and port.
+    private static @Nullable ArrivalOrigin arrivedAt(@Nullable String host, @Nullable ArrivalOrigin arrival) {
+        if (host == null) {
+            return arrival;
+        }
+        HostPattern parsed = HostPattern.parse(host);
+        if (parsed == null || parsed.subdomains()) {
+            throw new InvalidEndpointRequestException("Invalid host '" + host + "'", "host \"" + host
+                    + "\" is not a host name: give the host the request is sent to, without scheme or port, such as "
+                    + "api.example.com.");
+        }
+        return (arrival != null) ? new ArrivalOrigin(arrival.scheme(), parsed.name(), arrival.port())
+                : new ArrivalOrigin("", parsed.name(), 0);
+    }
+
     private static PolicyDescriptor describe(CompiledPolicy policy) {
         CompiledPolicy candidate = policy.candidate();
         List<String> paths = policy.spec().paths().value();
-        return describe(policy, paths, (candidate != null) ? describe(candidate, paths, null) : null);
+        List<String> hosts = policy.spec().hosts().value().stream()
+            .map((host) -> String.valueOf(HostPattern.parse(host)))
+            .toList();
+        return describe(policy, paths, hosts, (candidate != null) ? describe(candidate, paths, hosts, null) : null);
     }
 
-    private static PolicyDescriptor describe(CompiledPolicy policy, List<String> paths,
+    private static PolicyDescriptor describe(CompiledPolicy policy, List<String> paths, List<String> hosts,
             @Nullable PolicyDescriptor candidate) {
         CorsPolicySpec spec = policy.spec();
-        return new PolicyDescriptor(spec.name(), paths, shown(spec, PolicySetting.ALLOWED_ORIGINS),
+        return new PolicyDescriptor(spec.name(), paths, hosts, shown(spec, PolicySetting.ALLOWED_ORIGINS),
                 shown(spec, PolicySetting.ALLOWED_ORIGIN_PATTERNS), shown(spec, PolicySetting.ALLOWED_METHODS),
                 shown(spec, PolicySetting.ALLOWED_HEADERS), shown(spec, PolicySetting.EXPOSED_HEADERS),
                 shown(spec, PolicySetting.ALLOW_CREDENTIALS), shown(spec, PolicySetting.ALLOW_PRIVATE_NETWORK),
@@ -181,6 +203,7 @@ public class CorsEndpoint {
      *
      * @param name the name
      * @param paths the path patterns it covers
+     * @param hosts the host names and {@code *.} patterns it is limited to, in their ASCII form; empty for every host
      * @param allowedOrigins exact origins, {@code "null"} or {@code "*"}
      * @param allowedOriginPatterns origin patterns
      * @param allowedMethods methods, or {@code "*"}
@@ -196,7 +219,7 @@ public class CorsEndpoint {
      * @param candidate the effective candidate, or null
      */
     @JsonInclude(Include.ALWAYS)
-    public record PolicyDescriptor(String name, List<String> paths, List<String> allowedOrigins,
+    public record PolicyDescriptor(String name, List<String> paths, List<String> hosts, List<String> allowedOrigins,
             List<String> allowedOriginPatterns, List<String> allowedMethods, List<String> allowedHeaders,
             List<String> exposedHeaders, boolean allowCredentials, boolean allowPrivateNetwork, long maxAgeSeconds,
             int suppliedOrigins, boolean cacheable, @Nullable PolicyDescriptor candidate) {
@@ -229,9 +252,11 @@ public class CorsEndpoint {
      * @param headers comma-separated names of the request headers a script sets, or null
      * @param contentType the request's {@code Content-Type}, or null
      * @param privateNetwork {@code true} when the browser asks for private network access
+     * @param host the host the request is sent to, without its port; the one the check request arrived on when null
      */
     public record CheckParameters(@Nullable String path, @Nullable String origin, @Nullable String method,
-            @Nullable String headers, @Nullable String contentType, @Nullable String privateNetwork) {
+            @Nullable String headers, @Nullable String contentType, @Nullable String privateNetwork,
+            @Nullable String host) {
     }
 
     /**

@@ -39,6 +39,7 @@ public class CorsEndpointWebExtension {
      * @param headers comma-separated names of the request headers a script sets
      * @param contentType the request's {@code Content-Type}
      * @param privateNetwork {@code true} when the browser asks for private network access
+     * @param host the host the request is sent to, without its port; the one the check request arrived on when null
      * @return how the request would be handled
      */
     // Optional parameters carry Spring's @Nullable, the mark Spring Boot 3.5's Actuator reads, beside JSpecify's,
@@ -51,9 +52,11 @@ public class CorsEndpointWebExtension {
             @org.springframework.lang.Nullable @Nullable String method,
             @org.springframework.lang.Nullable @Nullable String headers,
             @org.springframework.lang.Nullable @Nullable String contentType,
-            @org.springframework.lang.Nullable @Nullable String privateNetwork) {
+            @org.springframework.lang.Nullable @Nullable String privateNetwork,
+            @org.springframework.lang.Nullable @Nullable String host) {
         return CheckResponses.evaluate(this.endpoint, operation,
-                new CheckParameters(path, origin, method, headers, contentType, privateNetwork), arrival());
+                new CheckParameters(path, origin, method, headers, contentType, privateNetwork,
+                host), arrival());
     }
 
     // Boot's endpoint infrastructure passes an operation its query parameters and nothing of the request. A servlet

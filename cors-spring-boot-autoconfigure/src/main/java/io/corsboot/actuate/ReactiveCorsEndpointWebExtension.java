@@ -43,6 +43,7 @@ public class ReactiveCorsEndpointWebExtension {
      * @param headers comma-separated names of the request headers a script sets
      * @param contentType the request's {@code Content-Type}
      * @param privateNetwork {@code true} when the browser asks for private network access
+     * @param host the host the request is sent to, without its port; the one the check request arrived on when null
      * @return how the request would be handled
      */
     // Boot's endpoint infrastructure passes an operation its query parameters and nothing of the request, and runs
@@ -58,8 +59,10 @@ public class ReactiveCorsEndpointWebExtension {
             @org.springframework.lang.Nullable @Nullable String method,
             @org.springframework.lang.Nullable @Nullable String headers,
             @org.springframework.lang.Nullable @Nullable String contentType,
-            @org.springframework.lang.Nullable @Nullable String privateNetwork) {
-        CheckParameters parameters = new CheckParameters(path, origin, method, headers, contentType, privateNetwork);
+            @org.springframework.lang.Nullable @Nullable String privateNetwork,
+            @org.springframework.lang.Nullable @Nullable String host) {
+        CheckParameters parameters = new CheckParameters(path, origin, method, headers, contentType, privateNetwork,
+                host);
         return Mono.deferContextual((context) -> Mono.just(CheckResponses.evaluate(this.endpoint, operation,
                 parameters, context.getOrDefault(ArrivalOrigin.class, null))));
     }

@@ -175,7 +175,7 @@ public class CorsProperties {
     }
 
     /**
-     * A named policy: the paths it covers, what it allows, and an optional candidate.
+     * A named policy: the paths (and hosts) it covers, what it allows, and an optional candidate.
      */
     public static class Policy extends PolicySettings {
 
@@ -183,6 +183,12 @@ public class CorsProperties {
          * Comma-separated list of path patterns, in PathPattern syntax, that this policy covers.
          */
         private List<String> paths = List.of();
+
+        /**
+         * Comma-separated list of host names, or "*." and a domain, that this policy is limited to; every host when
+         * empty. A policy whose hosts match comes before those without hosts.
+         */
+        private List<String> hosts = List.of();
 
         /**
          * Next version of this policy, evaluated beside it on every request and never enforced. Unset values are
@@ -196,6 +202,14 @@ public class CorsProperties {
 
         public void setPaths(List<String> paths) {
             this.paths = paths;
+        }
+
+        public List<String> getHosts() {
+            return this.hosts;
+        }
+
+        public void setHosts(List<String> hosts) {
+            this.hosts = hosts;
         }
 
         public @Nullable PolicySettings getCandidate() {

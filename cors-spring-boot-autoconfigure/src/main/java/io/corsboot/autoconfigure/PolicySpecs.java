@@ -31,6 +31,7 @@ final class PolicySpecs {
             Policy policy = entry.getValue();
             CorsPolicySpec spec = CorsPolicySpec.of(entry.getKey(),
                     new Setting<>(List.copyOf(policy.getPaths()), prefix + ".paths"),
+                    new Setting<>(List.copyOf(policy.getHosts()), prefix + ".hosts"),
                     (setting) -> setting(bound, prefix, policy, setting,
                             (inherited) -> bound.isSet(property(DEFAULTS, inherited))
                                     ? read(DEFAULTS, defaults, inherited) : read(prefix, policy, inherited)),
@@ -44,6 +45,7 @@ final class PolicySpecs {
     private static CorsPolicySpec candidate(BoundCorsProperties bound, String prefix, PolicySettings candidate,
             CorsPolicySpec policy) {
         return CorsPolicySpec.of(policy.name(), new Setting<>(List.of(), policy.paths().property()),
+                new Setting<>(List.of(), policy.hosts().property()),
                 (setting) -> setting(bound, prefix + ".candidate", candidate, setting, policy::setting), null);
     }
 
@@ -51,6 +53,7 @@ final class PolicySpecs {
     static CorsPolicySpec defaults(BoundCorsProperties bound) {
         PolicySettings defaults = bound.properties().getDefaults();
         return CorsPolicySpec.of("defaults", new Setting<>(List.of(), DEFAULTS + ".paths"),
+                new Setting<>(List.of(), DEFAULTS + ".hosts"),
                 (setting) -> read(DEFAULTS, defaults, setting), null);
     }
 

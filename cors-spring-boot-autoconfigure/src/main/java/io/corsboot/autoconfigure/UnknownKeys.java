@@ -34,8 +34,11 @@ final class UnknownKeys {
             if (undeclared == null) {
                 continue;
             }
-            if (isDefaultsPaths(name)) {
+            if (isUnderDefaults(name, "paths")) {
                 problems.add(pathsInDefaults(name));
+            }
+            else if (isUnderDefaults(name, "hosts")) {
+                problems.add(hostsInDefaults(name));
             }
             else if (EnvironmentVariableAliases.isEnvironmentVariables(property.getSource())) {
                 problems.add(unknownVariable(property));
@@ -47,9 +50,10 @@ final class UnknownKeys {
         return problems;
     }
 
-    private static boolean isDefaultsPaths(ConfigurationPropertyName name) {
+    // What only a policy may set: paths and hosts.
+    private static boolean isUnderDefaults(ConfigurationPropertyName name, String key) {
         return name.getNumberOfElements() > 2 && "defaults".equals(name.getElement(1, Form.UNIFORM))
-                && "paths".equals(name.getElement(2, Form.UNIFORM));
+                && key.equals(name.getElement(2, Form.UNIFORM));
     }
 
     private static ConfigProblem pathsInDefaults(ConfigurationPropertyName name) {
@@ -57,6 +61,13 @@ final class UnknownKeys {
                 "Paths cannot be set under cors.defaults: every policy would inherit them, and two policies "
                         + "cannot cover the same paths.",
                 "Move the paths to a policy, such as cors.policies.api.paths=/api/**.");
+    }
+
+    private static ConfigProblem hostsInDefaults(ConfigurationPropertyName name) {
+        return new ConfigProblem(Code.HOSTS_IN_DEFAULTS, name.toString(), null,
+                "Hosts cannot be set under cors.defaults: every policy would inherit them, and a policy's hosts say "
+                        + "which requests it alone covers.",
+                "Move the hosts to the policies they limit, such as cors.policies.admin-api.hosts=admin.example.com.");
     }
 
     private static ConfigProblem unknownProperty(ConfigurationPropertyName name, Undeclared undeclared) {

@@ -54,7 +54,8 @@ public final class CorsDecider {
 
     /**
      * Decides a request with the snapshot in force, entirely with that snapshot even when a new one is put in force
-     * meanwhile. A request that no policy covers is neither adapted nor read.
+     * meanwhile. A request that no policy covers is neither adapted nor read, unless some policy is limited to hosts:
+     * then its host is read first.
      * @param <T> the web stack's request type
      * @param <R> the request as the core reads it
      * @param path the request's path within the application (context path or base path excluded), not decoded
@@ -66,11 +67,24 @@ public final class CorsDecider {
      */
     public <T, R extends DecidedRequest> @Nullable R decide(String path, @Nullable PathContainer parsedPath, T request,
             Function<T, R> adapter) {
-        CompiledPolicy policy = this.snapshots.get().routes().policyFor(path, parsedPath);
+        PolicyRoutes routes = this.snapshots.get().routes();
+        R decided = null;
+        CompiledPolicy policy;
+        if (routes.hasHosts()) {
+            // The host is read as the same-origin check reads it, through the adapter, and only where some policy
+            // is limited to hosts.
+            decided = adapter.apply(request);
+            policy = routes.policyFor(path, parsedPath, decided.host());
+        }
+        else {
+            policy = routes.policyFor(path, parsedPath);
+        }
         if (policy == null) {
             return null;
         }
-        R decided = adapter.apply(request);
+        if (decided == null) {
+            decided = adapter.apply(request);
+        }
         Decision decision = policy.decide(decided);
         Decision candidate = policy.decideCandidate(decided);
         decided.decided(decision, candidate);

@@ -10,10 +10,13 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
 
 import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.HostPattern;
 
 /**
- * Which policy covers a path: the path patterns of every policy, most specific first, a tie going to the policy
- * whose name sorts first, so that the choice never depends on the order a property source happens to keep.
+ * Which policy covers a request: the path patterns of every policy, most specific first, a tie going to the policy
+ * whose name sorts first, so that the choice never depends on the order a property source happens to keep. A policy
+ * limited to some hosts covers only requests to them, and comes before every policy without hosts, as virtual hosts
+ * come before routes: the host itself before a {@code *.} pattern, a longer pattern before a shorter one.
  *
  * @since 0.1.0
  */
@@ -31,6 +34,8 @@ public final class PolicyRoutes {
 
     private final List<CompiledPolicy> policies;
 
+    private final boolean hasHosts;
+
     PolicyRoutes(List<Route> routes) {
         this.routes = routes.stream()
             .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
@@ -42,6 +47,7 @@ public final class PolicyRoutes {
             byPrecedence.add(route.policy());
         }
         this.policies = List.copyOf(byPrecedence);
+        this.hasHosts = routes.stream().anyMatch((route) -> !route.hosts().isEmpty());
     }
 
     /** The policies, in the order of their most specific pattern. */
@@ -49,9 +55,38 @@ public final class PolicyRoutes {
         return this.policies;
     }
 
-    /** The policy that covers a path within the application, or null. */
+    /** Whether some policy is limited to some hosts: only then is a request's host read. */
+    public boolean hasHosts() {
+        return this.hasHosts;
+    }
+
+    /** The policy that covers a path within the application on every host, or null. */
     public @Nullable CompiledPolicy policyFor(PathContainer path) {
         return policyFor(path.value(), path);
+    }
+
+    /**
+     * The policy that covers a request to a host and a path within the application, or null: of the routes whose
+     * pattern matches, the one whose hosts match best, then the first.
+     * @param rawPath the path within the application, not decoded
+     * @param path the same path parsed, when the web stack has parsed it already, else null
+     * @param host the request's host without its port
+     */
+    public @Nullable CompiledPolicy policyFor(String rawPath, @Nullable PathContainer path, String host) {
+        if (!this.hasHosts) {
+            return policyFor(rawPath, path);
+        }
+        PathContainer parsed = (path != null) ? path : PathContainer.parsePath(rawPath);
+        CompiledPolicy best = null;
+        int bestRank = -1;
+        for (Route route : this.routes) {
+            int rank = route.hostRank(host);
+            if (rank > bestRank && route.pattern().matches(parsed)) {
+                best = route.policy();
+                bestRank = rank;
+            }
+        }
+        return best;
     }
 
     /**
@@ -119,10 +154,25 @@ public final class PolicyRoutes {
      * A path pattern and the policy it routes to, with what every path it matches begins with and what its text
      * alone says about the literal paths it matches.
      */
-    record Route(PathPattern pattern, CompiledPolicy policy, String prefix, Shape shape) {
+    record Route(PathPattern pattern, CompiledPolicy policy, List<HostPattern> hosts, String prefix, Shape shape) {
 
-        Route(PathPattern pattern, CompiledPolicy policy) {
-            this(pattern, policy, literalPrefix(pattern), Shape.of(pattern.getPatternString()));
+        Route(PathPattern pattern, CompiledPolicy policy, List<HostPattern> hosts) {
+            this(pattern, policy, hosts, literalPrefix(pattern), Shape.of(pattern.getPatternString()));
+        }
+
+        /**
+         * How well the route's hosts match a request's host: 0 for a route without hosts, which every match of a
+         * host outranks, or -1 for no match.
+         */
+        int hostRank(String host) {
+            if (this.hosts.isEmpty()) {
+                return 0;
+            }
+            int best = -1;
+            for (HostPattern pattern : this.hosts) {
+                best = Math.max(best, pattern.rank(host));
+            }
+            return best;
         }
 
         /**

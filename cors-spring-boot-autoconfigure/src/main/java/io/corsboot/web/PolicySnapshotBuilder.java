@@ -17,6 +17,7 @@ import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
 import io.corsboot.core.CorsConfigurationException;
 import io.corsboot.core.CorsPolicySpec;
+import io.corsboot.core.HostPattern;
 import io.corsboot.core.PolicyCompiler;
 import io.corsboot.core.Setting;
 import io.corsboot.core.SuppliedOrigins;
@@ -36,7 +37,7 @@ final class PolicySnapshotBuilder {
             @Nullable List<ConfigProblem> refused) {
         List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
         List<PolicyRoutes.Route> routes = new ArrayList<>();
-        Map<String, String> patternOwners = new HashMap<>();
+        Map<String, List<Owner>> patternOwners = new HashMap<>();
         // By name, so that the report, and which of two policies a duplicate pattern is blamed on, never depend
         // on the order a property source happens to keep.
         List<CorsPolicySpec> byName = specs.stream().sorted(Comparator.comparing(CorsPolicySpec::name)).toList();
@@ -58,20 +59,28 @@ final class PolicySnapshotBuilder {
                         "Policy '" + spec.name() + "' has no paths, so it covers no request.",
                         "Add the paths it covers, such as " + paths.property() + "=/api/**."));
             }
+            List<HostPattern> hosts = hosts(spec.hosts(), problems);
             for (int i = 0; i < paths.value().size(); i++) {
                 String path = paths.value().get(i);
                 PathPattern pattern = parse(path, paths.element(i), problems);
                 if (pattern == null) {
                     continue;
                 }
-                String owner = patternOwners.putIfAbsent(withoutCaptureNames(pattern), spec.name());
-                if (owner != null && !owner.equals(spec.name())) {
-                    problems.add(new ConfigProblem(Code.DUPLICATE_PATH_PATTERN, paths.element(i), path,
-                            "\"" + path + "\" is also a path of policy '" + owner
-                                    + "', so which one applies would be unclear.",
-                            "Keep the pattern in one policy, or make one of them more specific."));
+                List<Owner> owners = patternOwners.computeIfAbsent(withoutCaptureNames(pattern),
+                        (key) -> new ArrayList<>());
+                for (Owner owner : owners) {
+                    if (!owner.policy().equals(spec.name()) && owner.overlaps(hosts)) {
+                        problems.add(new ConfigProblem(Code.DUPLICATE_PATH_PATTERN, paths.element(i), path,
+                                "\"" + path + "\" is also a path of policy '" + owner.policy() + "'"
+                                        + (hosts.isEmpty() ? "" : " for some of the same hosts")
+                                        + ", so which one applies would be unclear.",
+                                "Keep the pattern in one policy, make one of them more specific, or give them "
+                                        + "hosts that do not overlap."));
+                        break;
+                    }
                 }
-                routes.add(new PolicyRoutes.Route(pattern, policy));
+                owners.add(new Owner(spec.name(), hosts));
+                routes.add(new PolicyRoutes.Route(pattern, policy, hosts));
             }
         }
         for (Map.Entry<String, List<SuppliedOrigins>> entry : supplied.entrySet()) {
@@ -99,6 +108,37 @@ final class PolicySnapshotBuilder {
                         + " supplies for it are ignored.",
                 "Configure the policy with its paths, such as " + property
                         + ".paths=/api/**, or correct the name the supplier gives.");
+    }
+
+    // A policy's hosts, each invalid one reported; an empty list covers every host.
+    private static List<HostPattern> hosts(Setting<List<String>> hosts, List<ConfigProblem> problems) {
+        List<HostPattern> parsed = new ArrayList<>();
+        for (Setting<String> element : Setting.elements(hosts)) {
+            HostPattern host = HostPattern.parse(element.value());
+            if (host != null) {
+                parsed.add(host);
+            }
+            else {
+                problems.add(new ConfigProblem(Code.INVALID_HOST, element.property(), element.value(),
+                        "\"" + element.value() + "\" is neither a host name nor \"*.\" and a domain, so "
+                                + "it matches no request's host.",
+                        "Write a host name without scheme, port or path, such as \"api.example.com\", or \"*.\" and "
+                                + "a domain, such as \"*.tenants.example.com\"."));
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    /** A policy that routes a path pattern, for some hosts or, when none are named, for every host. */
+    private record Owner(String policy, List<HostPattern> hosts) {
+
+        // Two policies may share a pattern only for hosts that no request can have at once.
+        boolean overlaps(List<HostPattern> others) {
+            if (this.hosts.isEmpty() || others.isEmpty()) {
+                return this.hosts.isEmpty() && others.isEmpty();
+            }
+            return this.hosts.stream().anyMatch((host) -> others.stream().anyMatch(host::overlaps));
+        }
     }
 
     private static @Nullable PathPattern parse(String path, String property, List<ConfigProblem> problems) {

@@ -40,7 +40,7 @@ class CheckHintTests {
     }
 
     private CheckDescriptor check(String origin) {
-        CheckDescriptor check = this.endpoint.check("check", "/previews/build", origin, "GET", null, null, null);
+        CheckDescriptor check = this.endpoint.check("check", "/previews/build", origin, "GET", null, null, null, null);
         assertThat(check).isNotNull();
         return check;
     }

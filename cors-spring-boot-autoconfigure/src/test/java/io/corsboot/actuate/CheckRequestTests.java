@@ -65,13 +65,14 @@ class CheckRequestTests {
     @Test
     void aSameOriginRequestIsNeverPreflighted() {
         CheckRequest request = CheckRequest.of(
-                new CheckParameters("/api", "http://localhost:8080", "DELETE", "x-trace", null, "true"), ARRIVAL);
+                new CheckParameters("/api", "http://localhost:8080", "DELETE", "x-trace", null, "true", null),
+                ARRIVAL);
         assertThat(request.method()).isEqualTo("DELETE");
         assertThat(request.header("Access-Control-Request-Method")).isNull();
     }
 
     private static CheckRequest request(String method, String headers, String contentType, String privateNetwork) {
         return CheckRequest.of(new CheckParameters("/api", "https://app.example.com", method, headers, contentType,
-                privateNetwork), ARRIVAL);
+                privateNetwork, null), ARRIVAL);
     }
 }

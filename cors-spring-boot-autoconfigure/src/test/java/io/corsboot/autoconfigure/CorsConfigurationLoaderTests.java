@@ -152,7 +152,7 @@ class CorsConfigurationLoaderTests {
                                 "Remove it, or correct it to one of: enabled, defaults, policies."),
                         tuple("cors.policies.api.origins", "Remove it, or correct it to one of: allowed-origins, "
                                 + "allowed-origin-patterns, allowed-methods, allowed-headers, exposed-headers, "
-                                + "allow-credentials, allow-private-network, max-age, paths, candidate.")));
+                                + "allow-credentials, allow-private-network, max-age, paths, hosts, candidate.")));
     }
 
     @Test

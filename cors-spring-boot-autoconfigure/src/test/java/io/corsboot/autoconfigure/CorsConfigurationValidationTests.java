@@ -203,6 +203,22 @@ class CorsConfigurationValidationTests {
                 new Invalid("paths under defaults",
                         List.of("cors.defaults.paths=/api/**"),
                         Code.PATHS_IN_DEFAULTS, "cors.defaults.paths"),
+                new Invalid("hosts under defaults",
+                        List.of("cors.defaults.hosts=api.example.com"),
+                        Code.HOSTS_IN_DEFAULTS, "cors.defaults.hosts"),
+                new Invalid("a URL in hosts",
+                        List.of(API + "hosts=https://api.example.com"),
+                        Code.INVALID_HOST, API + "hosts[0]"),
+                new Invalid("a port in hosts",
+                        List.of(API + "hosts=api.example.com,admin.example.com:8443"),
+                        Code.INVALID_HOST, API + "hosts[1]"),
+                new Invalid("a wildcard host without a domain",
+                        List.of(API + "hosts=*"),
+                        Code.INVALID_HOST, API + "hosts[0]"),
+                new Invalid("same path pattern for overlapping hosts",
+                        List.of(API + "hosts=*.example.com", "cors.policies.web.paths=/api/**",
+                                "cors.policies.web.hosts=admin.example.com"),
+                        Code.DUPLICATE_PATH_PATTERN, "cors.policies.web.paths[0]"),
                 new Invalid("invalid path pattern",
                         List.of("cors.policies.web.paths=/web/**,/orders/{id"),
                         Code.INVALID_PATH_PATTERN, "cors.policies.web.paths[1]"),
@@ -383,6 +399,16 @@ class CorsConfigurationValidationTests {
             .withPropertyValues(API + "allow-credentials=true",
                     API + "allowed-origin-patterns=https://*.example.com,https://*.example.co.uk,"
                             + "https://*.myorg.github.io")
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void acceptsOnePathPatternInPoliciesWhoseHostsDoNotOverlap() {
+        this.contextRunner
+            .withPropertyValues(API + "hosts=api.example.com", "cors.policies.admin.paths=/api/**",
+                    "cors.policies.admin.hosts=admin.example.com,*.admin.example.com",
+                    "cors.policies.tenants.paths=/api/**", "cors.policies.tenants.hosts=*.tenants.example.com",
+                    "cors.policies.any.paths=/api/**")
             .run((context) -> assertThat(context).hasNotFailed());
     }
 

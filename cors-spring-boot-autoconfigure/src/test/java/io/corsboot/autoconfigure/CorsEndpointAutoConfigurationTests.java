@@ -79,7 +79,7 @@ class CorsEndpointAutoConfigurationTests {
             assertThat(listing.enabled()).isFalse();
             assertThat(listing.policies()).isEmpty();
             CheckDescriptor check = endpoint.check("check", "/api/orders", "https://app.example.com", null, null,
-                    null, null);
+                    null, null, null);
             assertThat(check).isNotNull();
             assertThat(check.reason()).isEqualTo(Reason.NO_POLICY);
             assertThat(check.explanation()).isEqualTo("CORS is disabled (cors.enabled=false), so no filter is "
@@ -101,7 +101,7 @@ class CorsEndpointAutoConfigurationTests {
     void knowsNoArrivalOriginOutsideAWebRequest() {
         this.contextRunner.run((context) -> {
             CheckDescriptor check = context.getBean(CorsEndpoint.class)
-                .evaluate("check", new CheckParameters("/api/orders", "http://localhost", null, null, null, null),
+                .evaluate("check", new CheckParameters("/api/orders", "http://localhost", null, null, null, null, null),
                         null);
             assertThat(check).isNotNull();
             assertThat(check.reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED);

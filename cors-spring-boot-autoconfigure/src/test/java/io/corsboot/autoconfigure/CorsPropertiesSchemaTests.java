@@ -122,7 +122,7 @@ class CorsPropertiesSchemaTests {
             .map((setting) -> camel(setting.key()) + ((setting == PolicySetting.MAX_AGE) ? "Seconds" : ""))
             .toList();
         assertThat(Stream.of(PolicyDescriptor.class.getRecordComponents()).map(RecordComponent::getName))
-            .containsExactlyElementsOf(Stream.of(List.of("name", "paths"), listed,
+            .containsExactlyElementsOf(Stream.of(List.of("name", "paths", "hosts"), listed,
                     List.of("suppliedOrigins", "cacheable", "candidate"))
                 .flatMap(List::stream)
                 .toList());

@@ -114,7 +114,7 @@ class ConcurrencyEndToEndTests {
             if (spec.name().equals("partner-api")) {
                 List<String> origins = new ArrayList<>(spec.allowedOrigins().value());
                 origins.add(BETA);
-                spec = new CorsPolicySpec(spec.name(), spec.paths(),
+                spec = new CorsPolicySpec(spec.name(), spec.paths(), spec.hosts(),
                         new Setting<>(List.copyOf(origins), spec.allowedOrigins().property()),
                         spec.allowedOriginPatterns(), spec.allowedMethods(), spec.allowedHeaders(),
                         new Setting<>(List.of("X-Trace-Id"), spec.exposedHeaders().property()),

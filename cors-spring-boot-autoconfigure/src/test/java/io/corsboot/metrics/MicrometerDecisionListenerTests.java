@@ -76,6 +76,7 @@ class MicrometerDecisionListenerTests {
     private static CompiledPolicy compile(String name) {
         String prefix = "cors.policies." + name + ".";
         CorsPolicySpec spec = new CorsPolicySpec(name, new Setting<>(List.of("/api/**"), prefix + "paths"),
+                new Setting<>(List.of(), prefix + "hosts"),
                 new Setting<>(List.of("https://app.example.com"), prefix + "allowed-origins"),
                 new Setting<>(List.of(), prefix + "allowed-origin-patterns"),
                 new Setting<>(List.of("GET", "PUT"), prefix + "allowed-methods"),

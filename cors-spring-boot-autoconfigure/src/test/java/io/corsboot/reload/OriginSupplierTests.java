@@ -69,7 +69,7 @@ class OriginSupplierTests {
                 assertThat(policy.allowedOrigins()).containsExactly("https://app.example.com");
             });
         CheckDescriptor check = endpoint().evaluate("check",
-                new CheckParameters("/tenants/1", "https://added.example.com", "GET", null, null, null), null);
+                new CheckParameters("/tenants/1", "https://added.example.com", "GET", null, null, null, null), null);
         assertThat(check.allowed()).isTrue();
         tenants.change(List.of("https://first.example.com"));
     }

@@ -86,7 +86,15 @@ public final class CorsCases {
             "cors.policies.open.allowed-headers=*",
             "cors.policies.open.allow-credentials=true",
             "cors.policies.previews.paths=/previews/**",
-            "cors.policies.previews.allowed-origin-patterns=https://app-*.example.net" };
+            "cors.policies.previews.allowed-origin-patterns=https://app-*.example.net",
+            "cors.policies.hosted-here.paths=/hosted/**",
+            "cors.policies.hosted-here.hosts=localhost",
+            "cors.policies.hosted-here.allowed-origins=https://here.example",
+            "cors.policies.hosted-elsewhere.paths=/hosted/**",
+            "cors.policies.hosted-elsewhere.hosts=api.example.com,*.example.org",
+            "cors.policies.hosted-elsewhere.allowed-origins=https://elsewhere.example",
+            "cors.policies.hosted-anywhere.paths=/hosted/**",
+            "cors.policies.hosted-anywhere.allowed-origins=https://anywhere.example" };
 
     private CorsCases() {
     }
@@ -139,6 +147,13 @@ public final class CorsCases {
                     .rejected(ORIGIN_NOT_ALLOWED),
                 named("a * inside a label never matches another label before it")
                     .preflight("/previews/build", "https://x.app-1.example.net", "POST").rejected(ORIGIN_NOT_ALLOWED),
+                named("a policy for the request's host comes before one for every host")
+                    .preflight("/hosted/things", "https://here.example", "POST")
+                    .answer(200).header(ACAO, "https://here.example").handlerNotCalled(),
+                named("a policy for other hosts never covers the request")
+                    .preflight("/hosted/things", "https://elsewhere.example", "POST").rejected(ORIGIN_NOT_ALLOWED),
+                named("a policy for every host steps aside where one for the request's host covers the path")
+                    .preflight("/hosted/things", "https://anywhere.example", "POST").rejected(ORIGIN_NOT_ALLOWED),
                 named("another scheme is another origin")
                     .preflight("/api/orders", "http://app.example.com", "PUT").rejected(ORIGIN_NOT_ALLOWED),
                 named("another port is another origin")

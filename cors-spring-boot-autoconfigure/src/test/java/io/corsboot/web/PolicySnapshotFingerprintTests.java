@@ -66,6 +66,18 @@ class PolicySnapshotFingerprintTests {
     }
 
     @Test
+    void changesWithAPolicysHostsButNotWithTheirOrderOrSpelling() {
+        String[] withHosts = { "cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*",
+                "cors.policies.public.hosts=cdn.example.com,*.Static.example.com" };
+        String[] reordered = { "cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*",
+                "cors.policies.public.hosts=*.static.example.com,CDN.example.com" };
+        assertThat(fingerprint(withHosts)).isNotEqualTo(fingerprint("cors.policies.public.paths=/public/**",
+                "cors.policies.public.allowed-origins=*"))
+            .isEqualTo(fingerprint(reordered))
+            .isEqualTo("1ea836dc9c6ae8dc99cca38639d64d726f388163d3409dab3e4e0760f68b1186");
+    }
+
+    @Test
     void isAHexSha256() {
         assertThat(fingerprint(PARTNER_API)).matches("[0-9a-f]{64}");
     }

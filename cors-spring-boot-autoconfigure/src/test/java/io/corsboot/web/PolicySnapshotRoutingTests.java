@@ -2,6 +2,7 @@ package io.corsboot.web;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -10,6 +11,7 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.corsboot.autoconfigure.CorsConfigurationLoader;
+import io.corsboot.core.CompiledPolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +68,51 @@ class PolicySnapshotRoutingTests {
         boolean covered = routed.routes().policyFor(PathContainer.parsePath(path)) != null;
         assertThat(covered).isEqualTo(path.equals("/tenant-1"));
         assertThat(routed.routes().policyFor(path, null) != null).isEqualTo(covered);
+    }
+
+    @ParameterizedTest(name = "{0} {1} goes to {2}")
+    @CsvSource({ "admin.example.com, /api/orders, admin-host", "ADMIN.example.com, /api/orders, admin-host",
+            "a.tenants.example.com, /api/orders, tenants", "b.a.tenants.example.com, /api/orders, tenants",
+            "x.example.com, /api/orders, example-wide", "www.example.org, /api/orders, api",
+            "tenants.example.com, /api/orders, example-wide", "admin.example.com, /api/admin/users, admin-host",
+            "www.example.org, /api/admin/users, api-admin", "a.tenants.example.com, /other, ''" })
+    void routesToAPolicyForTheHostBeforeOneForEveryHost(String host, String path, String policy) {
+        MockEnvironment environment = new MockEnvironment();
+        policy(environment, "api", "/api/**", null);
+        policy(environment, "api-admin", "/api/admin/**", null);
+        policy(environment, "admin-host", "/api/**", "admin.example.com");
+        policy(environment, "tenants", "/api/**", "*.tenants.example.com");
+        policy(environment, "example-wide", "/api/{*rest}", "*.example.com,docs.example.org");
+        PolicySnapshot routed = new CorsConfigurationLoader().load(environment);
+        CompiledPolicy routedTo = routed.routes().policyFor(path, null, host);
+        assertThat((routedTo != null) ? routedTo.name() : "").isEqualTo(policy);
+        assertThat(routed.routes().hasHosts()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/api/orders", "/other" })
+    void aPolicyForOtherHostsNeverCoversTheRequest(String path) {
+        MockEnvironment environment = new MockEnvironment();
+        policy(environment, "admin-host", "/**", "admin.example.com");
+        PolicySnapshot routed = new CorsConfigurationLoader().load(environment);
+        assertThat(routed.routes().policyFor(path, null, "api.example.com")).isNull();
+        assertThat(routed.routes().policyFor(path, null, "admin.example.com")).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = { "/api/orders", "/other" })
+    void readsNoHostWhereNoPolicyIsLimitedToHosts(String path) {
+        assertThat(snapshot.routes().hasHosts()).isFalse();
+        assertThat(snapshot.routes().policyFor(path, null, "any.example.com"))
+            .isSameAs(snapshot.routes().policyFor(path, null));
+    }
+
+    private static void policy(MockEnvironment environment, String name, String path, @Nullable String hosts) {
+        environment.setProperty("cors.policies." + name + ".paths", path);
+        environment.setProperty("cors.policies." + name + ".allowed-origins", "https://app.example.com");
+        if (hosts != null) {
+            environment.setProperty("cors.policies." + name + ".hosts", hosts);
+        }
     }
 
     private static PolicySnapshot compile(List<String> paths) {

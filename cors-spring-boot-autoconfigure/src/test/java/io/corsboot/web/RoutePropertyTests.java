@@ -33,7 +33,7 @@ class RoutePropertyTests {
         if (pattern == null) {
             return;
         }
-        Route route = new Route(pattern, null);
+        Route route = new Route(pattern, null, List.of());
         boolean matches = pattern.matches(PathContainer.parsePath(rawPath));
         if (matches && RouteIndex.isLiteral(rawPath)) {
             assertThat(rawPath).as("the route's literal beginning").startsWith(route.prefix());
@@ -47,7 +47,7 @@ class RoutePropertyTests {
     void theIndexOffersEveryRouteThatMatchesALiteralPath(@ForAll("routeLists") List<String> texts,
             @ForAll("paths") String rawPath) {
         List<Route> routes = texts.stream().map(RoutePropertyTests::parse).filter((p) -> p != null)
-            .map((pattern) -> new Route(pattern, null)).toList();
+            .map((pattern) -> new Route(pattern, null, List.of())).toList();
         if (!RouteIndex.isLiteral(rawPath)) {
             return;
         }
