@@ -197,6 +197,30 @@ class GatewayEndToEndTests {
         assertThat(accessControl(response)).isEmpty();
     }
 
+    @ParameterizedTest
+    @EnumSource
+    void aPublicPolicyAnswersEveryGetAlikeWithTheServicesVaryAlone(Server server) {
+        for (String[] origin : List.of(new String[] { "Origin", "https://anyone.example" },
+                new String[] { "Accept", "text/plain" })) {
+            HttpResponse<String> response = send(server, "GET", "/public/feed", origin);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(accessControl(response)).isEqualTo(Map.of("access-control-allow-origin", List.of("*")));
+            assertThat(tokens(response, "Vary")).containsExactly("Accept-Encoding");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource
+    void aPolicyForTheGatewaysHostComesBeforeOneForAnotherHost(Server server) {
+        HttpResponse<String> here = send(server, "GET", "/edge/orders", "Origin", GatewayServer.HERE_ORIGIN);
+        assertThat(here.statusCode()).isEqualTo(200);
+        assertThat(accessControl(here))
+            .isEqualTo(Map.of("access-control-allow-origin", List.of(GatewayServer.HERE_ORIGIN)));
+        int hits = service.hits();
+        assertRefusedByThePolicy(send(server, "GET", "/edge/orders", "Origin", GatewayServer.ELSEWHERE_ORIGIN));
+        assertThat(service.hits()).isEqualTo(hits);
+    }
+
     private static HttpResponse<String> send(Server server, String method, String path, String... headers) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gateways.get(server).uri() + path))
             .timeout(Duration.ofSeconds(20))

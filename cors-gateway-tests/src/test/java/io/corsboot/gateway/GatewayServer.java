@@ -49,6 +49,12 @@ final class GatewayServer implements AutoCloseable {
     /** The paths of the gateway's global CORS settings: globalcors on Server WebFlux, Spring MVC's on Web MVC. */
     static final List<String> GLOBAL_CORS_PATHS = List.of("/api/**", "/global/**");
 
+    /** The origin that the policy for the host this gateway is called on, 127.0.0.1, allows on /edge/**. */
+    static final String HERE_ORIGIN = "https://here.example";
+
+    /** The origin that the policy for another host allows on /edge/**: never one this gateway allows. */
+    static final String ELSEWHERE_ORIGIN = "https://elsewhere.example";
+
     /** The only origin that the routes' metadata CORS allows. */
     static final String ROUTE_ORIGIN = "https://route.example";
 
@@ -69,10 +75,19 @@ final class GatewayServer implements AutoCloseable {
                 "cors.policies.api.allowed-headers=Content-Type",
                 "cors.policies.api.exposed-headers=X-Request-Id",
                 "cors.policies.api.allow-credentials=true",
-                "cors.policies.api.max-age=10m"));
+                "cors.policies.api.max-age=10m",
+                "cors.policies.public.paths=/public/**",
+                "cors.policies.public.allowed-origins=*",
+                "cors.policies.edge-here.paths=/edge/**",
+                "cors.policies.edge-here.hosts=127.0.0.1",
+                "cors.policies.edge-here.allowed-origins=" + HERE_ORIGIN,
+                "cors.policies.edge-elsewhere.paths=/edge/**",
+                "cors.policies.edge-elsewhere.hosts=api.example.com",
+                "cors.policies.edge-elsewhere.allowed-origins=" + ELSEWHERE_ORIGIN));
         String[][] table = { { "api-meta", "/api/meta/**", service.uri() }, { "api", "/api/**", service.uri() },
                 { "down", "/down/**", closedPort() }, { "global", "/global/**", service.uri() },
-                { "meta", "/meta/**", service.uri() }, { "other", "/other/**", service.uri() } };
+                { "meta", "/meta/**", service.uri() }, { "other", "/other/**", service.uri() },
+                { "public", "/public/**", service.uri() }, { "edge", "/edge/**", service.uri() } };
         for (int i = 0; i < table.length; i++) {
             String route = routes + "[" + i + "]";
             properties.add(route + ".id=" + table[i][0]);
