@@ -148,13 +148,17 @@ final class Explainer {
      */
     private static @Nullable String labelWildcardHint(CorsPolicySpec spec, OriginParts origin) {
         for (String pattern : spec.allowedOriginPatterns().value()) {
-            int hostStart = pattern.indexOf("://") + 3;
+            String prefixOfScheme = origin.scheme() + "://";
+            if (!pattern.startsWith(prefixOfScheme)) {
+                continue;
+            }
+            int hostStart = prefixOfScheme.length();
             int portStart = pattern.indexOf(':', hostStart);
             String host = pattern.substring(hostStart, (portStart < 0) ? pattern.length() : portStart);
             int dot = host.indexOf('.');
             int star = host.indexOf('*');
-            if (hostStart < 3 || dot < 0 || star < 0 || star > dot || host.startsWith("*.")
-                    || !pattern.startsWith(origin.scheme() + "://") || !origin.host().endsWith(host.substring(dot))) {
+            if (dot < 0 || star < 0 || star > dot || host.startsWith("*.")
+                    || !origin.host().endsWith(host.substring(dot))) {
                 continue;
             }
             String label = origin.host().substring(0, origin.host().length() - (host.length() - dot));

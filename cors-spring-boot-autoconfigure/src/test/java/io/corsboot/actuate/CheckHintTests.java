@@ -16,7 +16,8 @@ class CheckHintTests {
 
     private final CorsEndpoint endpoint = new CorsEndpoint(new PolicySnapshotHolder(new CorsConfigurationLoader()
         .load(new MockEnvironment().withProperty("cors.policies.previews.paths", "/previews/**")
-            .withProperty("cors.policies.previews.allowed-origin-patterns", "https://app-*.example.net:[*]"))),
+            .withProperty("cors.policies.previews.allowed-origin-patterns",
+                    "http://localhost:[*],https://app-*.example.net:[*]"))),
             true);
 
     @Test
