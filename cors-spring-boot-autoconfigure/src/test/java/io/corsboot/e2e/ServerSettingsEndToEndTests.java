@@ -27,6 +27,13 @@ class ServerSettingsEndToEndTests {
     private static final Map<String, String> FORWARDED_FROM_PROXY = Map.of("Origin", "https://shop.example.org",
             "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.org");
 
+    // Allowed by the case table's policy for api.example.com and *.example.org alone, on /hosted/**.
+    private static final String ELSEWHERE = "https://elsewhere.example";
+
+    private static final Map<String, String> PREFLIGHT_FROM_ELSEWHERE = Map.of("Origin", ELSEWHERE,
+            "Access-Control-Request-Method", "POST", "X-Forwarded-Proto", "https", "X-Forwarded-Host",
+            "shop.example.org");
+
     @ParameterizedTest
     @EnumSource(names = { "MVC", "WEBFLUX" })
     void policiesMatchThePathWithinTheApplication(Stack stack) {
@@ -85,6 +92,10 @@ class ServerSettingsEndToEndTests {
                     "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.org"));
             assertThat(crossOrigin.status()).isEqualTo(403);
             assertThat(crossOrigin.handlerCalled()).isFalse();
+            // The forwarded host chooses among policies limited to hosts too: shop.example.org is under *.example.org.
+            Exchange forwardedHost = server.send("OPTIONS", "/hosted/things", PREFLIGHT_FROM_ELSEWHERE);
+            assertThat(forwardedHost.status()).isEqualTo(200);
+            assertThat(forwardedHost.lines("Access-Control-Allow-Origin")).containsExactly(ELSEWHERE);
         }
     }
 
@@ -99,6 +110,8 @@ class ServerSettingsEndToEndTests {
                     "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example.org"));
             assertThat(sameOrigin.status()).isEqualTo(200);
             assertThat(sameOrigin.handlerCalled()).isTrue();
+            Exchange forwardedHost = server.send("OPTIONS", "/hosted/things", PREFLIGHT_FROM_ELSEWHERE);
+            assertThat(forwardedHost.status()).isEqualTo(403);
         }
     }
 
