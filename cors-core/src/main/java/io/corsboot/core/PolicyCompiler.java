@@ -92,7 +92,7 @@ public final class PolicyCompiler {
         checkMaxAge(spec.maxAge(), problems);
 
         CompiledPolicy candidate = compileCandidate(spec, supplied, problems, first);
-        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(), spec.hosts(),
+        CorsPolicySpec effective = new CorsPolicySpec(spec.name(), spec.paths(), asciiHosts(spec.hosts()),
                 new Setting<>(exact.effective(), spec.allowedOrigins().property()),
                 new Setting<>(List.copyOf(patterns.serialised()), spec.allowedOriginPatterns().property()),
                 new Setting<>(methods, spec.allowedMethods().property()), spec.allowedHeaders(), spec.exposedHeaders(),
@@ -308,6 +308,15 @@ public final class PolicyCompiler {
             return (seconds / 60) + "m";
         }
         return seconds + "s";
+    }
+
+    // The hosts in the form a Host header carries them, for everything that shows or compares the effective spec; an
+    // invalid one, which the routes report, stays as written.
+    private static Setting<List<String>> asciiHosts(Setting<List<String>> hosts) {
+        return new Setting<>(hosts.value().stream().map((host) -> {
+            HostPattern parsed = HostPattern.parse(host);
+            return (parsed != null) ? parsed.toString() : host;
+        }).toList(), hosts.property());
     }
 
     private static List<String> withWildcard(Set<String> exact) {

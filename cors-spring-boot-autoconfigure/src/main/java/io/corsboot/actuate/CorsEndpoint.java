@@ -157,9 +157,7 @@ public class CorsEndpoint {
     private static PolicyDescriptor describe(CompiledPolicy policy) {
         CompiledPolicy candidate = policy.candidate();
         List<String> paths = policy.spec().paths().value();
-        List<String> hosts = policy.spec().hosts().value().stream()
-            .map((host) -> String.valueOf(HostPattern.parse(host)))
-            .toList();
+        List<String> hosts = policy.spec().hosts().value();
         return describe(policy, paths, hosts, (candidate != null) ? describe(candidate, paths, hosts, null) : null);
     }
 

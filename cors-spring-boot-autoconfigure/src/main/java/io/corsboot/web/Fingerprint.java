@@ -8,7 +8,6 @@ import java.util.List;
 
 import io.corsboot.core.CompiledPolicy;
 import io.corsboot.core.CorsPolicySpec;
-import io.corsboot.core.HostPattern;
 import io.corsboot.core.PolicySetting;
 import io.corsboot.core.Setting;
 
@@ -32,12 +31,10 @@ final class Fingerprint {
             line(text, "policy", quoted(spec.name()));
             // The order of paths changes nothing.
             line(text, "paths", listed(sorted(spec.paths().value())));
-            // Only where set, so that a policy without hosts keeps its fingerprint; their order and spelling change
-            // nothing.
+            // Only where set, so that a policy without hosts keeps its fingerprint; their order changes nothing, and
+            // the compiled spec spells them alike.
             if (!spec.hosts().value().isEmpty()) {
-                line(text, "hosts", listed(sorted(spec.hosts().value().stream()
-                    .map((host) -> String.valueOf(HostPattern.parse(host)))
-                    .toList())));
+                line(text, "hosts", listed(sorted(spec.hosts().value())));
             }
             settings(text, spec);
             supplied(text, policy);
