@@ -76,12 +76,26 @@ public final class PolicyRoutes {
         if (!this.hasHosts) {
             return policyFor(rawPath, path);
         }
-        PathContainer parsed = (path != null) ? path : PathContainer.parsePath(rawPath);
+        boolean literal = RouteIndex.isLiteral(rawPath);
+        PathContainer parsed = path;
         CompiledPolicy best = null;
         int bestRank = -1;
         for (Route route : this.routes) {
             int rank = route.hostRank(host);
-            if (rank > bestRank && route.pattern().matches(parsed)) {
+            if (rank <= bestRank) {
+                continue;
+            }
+            boolean matches;
+            if (literal && route.shape() != Shape.PATTERN) {
+                matches = route.matchesLiteral(rawPath);
+            }
+            else {
+                if (parsed == null) {
+                    parsed = PathContainer.parsePath(rawPath);
+                }
+                matches = route.pattern().matches(parsed);
+            }
+            if (matches) {
                 best = route.policy();
                 bestRank = rank;
             }

@@ -75,7 +75,9 @@ class PolicySnapshotRoutingTests {
             "a.tenants.example.com, /api/orders, tenants", "b.a.tenants.example.com, /api/orders, tenants",
             "x.example.com, /api/orders, example-wide", "www.example.org, /api/orders, api",
             "tenants.example.com, /api/orders, example-wide", "admin.example.com, /api/admin/users, admin-host",
-            "www.example.org, /api/admin/users, api-admin", "a.tenants.example.com, /other, ''" })
+            "www.example.org, /api/admin/users, api-admin", "a.tenants.example.com, /other, ''",
+            "www.example.org, /%61pi/admin/users, api-admin", "admin.example.com, /api;v=1/orders, admin-host",
+            "admin.example.com, /apis/orders, ''" })
     void routesToAPolicyForTheHostBeforeOneForEveryHost(String host, String path, String policy) {
         MockEnvironment environment = new MockEnvironment();
         policy(environment, "api", "/api/**", null);
@@ -86,6 +88,7 @@ class PolicySnapshotRoutingTests {
         PolicySnapshot routed = new CorsConfigurationLoader().load(environment);
         CompiledPolicy routedTo = routed.routes().policyFor(path, null, host);
         assertThat((routedTo != null) ? routedTo.name() : "").isEqualTo(policy);
+        assertThat(routed.routes().policyFor(path, PathContainer.parsePath(path), host)).isSameAs(routedTo);
         assertThat(routed.routes().hasHosts()).isTrue();
     }
 
