@@ -60,6 +60,8 @@ class CompiledPolicyPropertyTests {
             // One answer whatever the Origin, and no Vary, so that a shared cache keeps one copy.
             assertThat(headers).containsEntry("Access-Control-Allow-Origin", "*").doesNotContainKey("Vary");
             assertThat(headers.keySet()).isSubsetOf("Access-Control-Allow-Origin", "Access-Control-Expose-Headers");
+            assertThat(headers.get("Access-Control-Expose-Headers"))
+                .isEqualTo(model.exposed().isEmpty() ? null : String.join(", ", model.exposed()));
             return;
         }
         boolean preflight = decision.kind() == Kind.PREFLIGHT;
