@@ -141,8 +141,11 @@ public final class CompiledPolicy {
     /**
      * Whether the answer to this request is the public one, the same for every {@code Origin}: a {@code GET} or
      * {@code HEAD} of a {@link #cacheable() cacheable} policy.
+     * @param kind the kind the request was decided as
+     * @param request the request
+     * @return whether the request gets the public answer
      */
-    boolean answersAlike(Kind kind, CorsRequest request) {
+    public boolean answersAlike(Kind kind, CorsRequest request) {
         return this.cacheable && kind == Kind.ACTUAL && isGetOrHead(request.method());
     }
 

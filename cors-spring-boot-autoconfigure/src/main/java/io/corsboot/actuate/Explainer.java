@@ -46,9 +46,7 @@ final class Explainer {
     /** Why the request is handled as it is, in one sentence, and a second for a public policy's GET and HEAD. */
     String explanation() {
         CompiledPolicy policy = this.decision.policy();
-        String method = this.request.requestedMethod();
-        if (policy != null && policy.cacheable() && this.decision.kind() == Decision.Kind.ACTUAL
-                && ("GET".equals(method) || "HEAD".equals(method))) {
+        if (policy != null && policy.answersAlike(this.decision.kind(), this.request)) {
             return verdict(false) + " Policy " + policy.name() + " is public, so every GET and HEAD on its paths gets "
                     + "Access-Control-Allow-Origin: * and no Vary: Origin, whatever the origin: a shared cache keeps "
                     + "one copy.";
