@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Policies limited to hosts in the endpoint: listed with their hosts, and chosen by {@code check}'s host. */
 class CheckHostTests {
 
-    private static final ArrivalOrigin ARRIVAL = new ArrivalOrigin("https", "www.example.org", 443);
+    private static final ArrivalOrigin ARRIVAL = new ArrivalOrigin("https", "admin.example.com", 443);
 
     private final CorsEndpoint endpoint = new CorsEndpoint(new PolicySnapshotHolder(new CorsConfigurationLoader()
         .load(new MockEnvironment().withProperty("cors.policies.admin-api.paths", "/api/**")
@@ -47,7 +47,7 @@ class CheckHostTests {
 
     @Test
     void decidesWithThePolicyOfTheHostTheCheckArrivedOnByDefault() {
-        assertThat(check(null).policy()).isEqualTo("api");
+        assertThat(check(null).policy()).isEqualTo("admin-api");
     }
 
     @Test
