@@ -45,7 +45,8 @@ public interface OriginSupplier {
 
         /**
          * Reads the supplier's origins again and puts a rebuilt policy in force before returning: requests that
-         * start afterwards see the change.
+         * start afterwards see the change. If the reading fails, the origins in force stay, and the supplier is read
+         * again later until it answers.
          */
         void originsChanged();
     }

@@ -2,14 +2,15 @@ package io.corsboot.autoconfigure;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -47,10 +48,6 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton, Dispo
 
     private static final Log logger = LogFactory.getLog(OriginSupplierRegistrar.class);
 
-    // Every origin the supplier gives is refused until it answers, so it is tried again soon, then at most a minute
-    // apart, which a database coming back from an outage can bear from many instances.
-    private static final ExponentialBackOff RETRIES = retries();
-
     private final ListableBeanFactory beanFactory;
 
     private final PolicySnapshotHolder snapshots;
@@ -73,12 +70,6 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton, Dispo
         this.startupTimeout = startupTimeout;
     }
 
-    private static ExponentialBackOff retries() {
-        ExponentialBackOff backOff = new ExponentialBackOff(1000, 2);
-        backOff.setMaxInterval(TimeUnit.MINUTES.toMillis(1));
-        return backOff;
-    }
-
     @Override
     public void afterSingletonsInstantiated() {
         Map<String, OriginSupplier> suppliers = new TreeMap<>(this.beanFactory.getBeansOfType(OriginSupplier.class));
@@ -87,14 +78,11 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton, Dispo
         }
         ThreadPoolTaskScheduler scheduler = scheduler(suppliers.size());
         this.scheduler = scheduler;
-        List<Source> sources = suppliers.entrySet()
-            .stream()
-            .map((entry) -> new Source(entry.getKey(), entry.getValue(), scheduler))
-            .toList();
-        CompletableFuture<?>[] readings = sources.stream()
-            .map((source) -> scheduler.submitCompletable(source::read))
-            .toArray(CompletableFuture[]::new);
-        awaitFirstReadings(CompletableFuture.allOf(readings));
+        List<Source> sources = new ArrayList<>();
+        suppliers.forEach((name, supplier) -> sources.add(new Source(name, supplier, scheduler)));
+        List<Future<?>> readings = new ArrayList<>();
+        sources.forEach((source) -> readings.add(scheduler.submit(source::read)));
+        awaitFirstReadings(readings);
         sources.forEach(Source::startedWithoutAnswer);
         sources.forEach((source) -> source.supplier.onChange(source));
     }
@@ -114,9 +102,21 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton, Dispo
         return scheduler;
     }
 
-    private void awaitFirstReadings(CompletableFuture<?> readings) {
+    // The readings run in parallel, so startup waits the same with one supplier or several.
+    private void awaitFirstReadings(List<Future<?>> readings) {
+        long timeout;
         try {
-            readings.get(this.startupTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            timeout = this.startupTimeout.toNanos();
+        }
+        catch (ArithmeticException ex) {
+            // Above 292 years: as good as no bound.
+            timeout = Long.MAX_VALUE;
+        }
+        long start = System.nanoTime();
+        try {
+            for (Future<?> reading : readings) {
+                reading.get(Math.max(0, timeout - (System.nanoTime() - start)), TimeUnit.NANOSECONDS);
+            }
         }
         catch (TimeoutException ex) {
             // Those still under way go on.
@@ -174,6 +174,13 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton, Dispo
             this.name = name;
             this.supplier = supplier;
             this.scheduler = scheduler;
+            // Known before the first reading starts, so that a reading that hangs is listed under its policy.
+            try {
+                this.policy = supplier.policy();
+            }
+            catch (RuntimeException ex) {
+                // The reading fails the same way, and says why.
+            }
         }
 
         @Override
@@ -295,7 +302,11 @@ final class OriginSupplierRegistrar implements SmartInitializingSingleton, Dispo
         // Guarded by this. Returns the delay, in milliseconds.
         private long scheduleRetry() {
             if (this.backOff == null) {
-                this.backOff = RETRIES.start();
+                // Every origin the supplier gives is refused until it answers, so it is tried again soon, then at
+                // most a minute apart, which a database coming back from an outage can bear from many instances.
+                ExponentialBackOff retries = new ExponentialBackOff(1000, 2);
+                retries.setMaxInterval(TimeUnit.MINUTES.toMillis(1));
+                this.backOff = retries.start();
             }
             long interval = this.backOff.nextBackOff();
             // Between half and all of the interval: instances that lost the same database at once do not all read
