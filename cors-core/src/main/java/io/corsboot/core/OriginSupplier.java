@@ -11,7 +11,10 @@ import java.util.List;
  * policy and to its candidate.
  *
  * <p>The origins are read once when the policies are built, and again each time the supplier sends the signal it
- * is given: only the policy it supplies is then rebuilt, and origins validated before are not parsed again.
+ * is given: only the policy it supplies is then rebuilt, and origins validated before are not parsed again. A reading
+ * that throws is tried again, less and less often, until one answers; startup waits for the first reading for a
+ * bounded time only, after which it goes on in the background. Meanwhile the origins of the last reading that
+ * answered stay in force.
  *
  * @since 0.1.0
  */
@@ -42,7 +45,8 @@ public interface OriginSupplier {
 
         /**
          * Reads the supplier's origins again and puts a rebuilt policy in force before returning: requests that
-         * start afterwards see the change.
+         * start afterwards see the change. If the reading fails, the origins in force stay, and the supplier is read
+         * again later until it answers.
          */
         void originsChanged();
     }

@@ -25,6 +25,7 @@ import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
 import io.corsboot.web.CorsDecider;
 import io.corsboot.web.DecidedRequest;
+import io.corsboot.web.PendingSupplier;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
@@ -61,8 +62,9 @@ public class CorsEndpoint {
     public CorsDescriptor policies() {
         PolicySnapshot snapshot = this.snapshots.get();
         List<ConfigProblem> refused = snapshot.refused();
+        List<PendingSupplier> pending = snapshot.pendingSuppliers();
         return new CorsDescriptor(this.enabled, snapshot.fingerprint(),
-                snapshot.policies().stream().map(CorsEndpoint::describe).toList(),
+                snapshot.policies().stream().map((policy) -> describe(policy, pending)).toList(),
                 snapshot.warnings().stream().map(ConfigProblem::describe).toList(),
                 (refused != null) ? refused.stream().map(ConfigProblem::describe).toList() : null);
     }
@@ -154,21 +156,28 @@ public class CorsEndpoint {
                 : new ArrivalOrigin("", parsed.name(), 0);
     }
 
-    private static PolicyDescriptor describe(CompiledPolicy policy) {
+    private static PolicyDescriptor describe(CompiledPolicy policy, List<PendingSupplier> pending) {
         CompiledPolicy candidate = policy.candidate();
         List<String> paths = policy.spec().paths().value();
         List<String> hosts = policy.spec().hosts().value();
-        return describe(policy, paths, hosts, (candidate != null) ? describe(candidate, paths, hosts, null) : null);
+        // Supplied origins apply to the candidate too, so it lacks the same ones.
+        List<PendingSupplierDescriptor> pendingSuppliers = pending.stream()
+            .filter((supplier) -> policy.name().equals(supplier.policy()))
+            .map(PendingSupplierDescriptor::of)
+            .toList();
+        return describe(policy, paths, hosts, pendingSuppliers,
+                (candidate != null) ? describe(candidate, paths, hosts, pendingSuppliers, null) : null);
     }
 
     private static PolicyDescriptor describe(CompiledPolicy policy, List<String> paths, List<String> hosts,
-            @Nullable PolicyDescriptor candidate) {
+            List<PendingSupplierDescriptor> pendingSuppliers, @Nullable PolicyDescriptor candidate) {
         CorsPolicySpec spec = policy.spec();
         return new PolicyDescriptor(spec.name(), paths, hosts, shown(spec, PolicySetting.ALLOWED_ORIGINS),
                 shown(spec, PolicySetting.ALLOWED_ORIGIN_PATTERNS), shown(spec, PolicySetting.ALLOWED_METHODS),
                 shown(spec, PolicySetting.ALLOWED_HEADERS), shown(spec, PolicySetting.EXPOSED_HEADERS),
                 shown(spec, PolicySetting.ALLOW_CREDENTIALS), shown(spec, PolicySetting.ALLOW_PRIVATE_NETWORK),
-                shown(spec, PolicySetting.MAX_AGE), policy.suppliedOrigins(), policy.cacheable(), candidate);
+                shown(spec, PolicySetting.MAX_AGE), policy.suppliedOrigins(), policy.cacheable(), candidate,
+                pendingSuppliers);
     }
 
     /** A setting as the listing shows it: as configured, but max-age in seconds, the unit of the header. */
@@ -215,12 +224,36 @@ public class CorsEndpoint {
      * @param cacheable whether the policy is public: every {@code GET} and {@code HEAD} gets the same answer,
      * {@code Access-Control-Allow-Origin: *} without {@code Vary: Origin}, which a shared cache may keep once
      * @param candidate the effective candidate, or null
+     * @param pendingSuppliers the origin suppliers of the policy whose origins are pending, by name; empty when every
+     * supplier's last reading answered
      */
     @JsonInclude(Include.ALWAYS)
     public record PolicyDescriptor(String name, List<String> paths, List<String> hosts, List<String> allowedOrigins,
             List<String> allowedOriginPatterns, List<String> allowedMethods, List<String> allowedHeaders,
             List<String> exposedHeaders, boolean allowCredentials, boolean allowPrivateNetwork, long maxAgeSeconds,
-            int suppliedOrigins, boolean cacheable, @Nullable PolicyDescriptor candidate) {
+            int suppliedOrigins, boolean cacheable, @Nullable PolicyDescriptor candidate,
+            List<PendingSupplierDescriptor> pendingSuppliers) {
+    }
+
+    /**
+     * An origin supplier whose origins are pending. The origins of its last successful reading, if any, stay in
+     * force meanwhile.
+     *
+     * @param supplier the supplier's name, such as its bean name
+     * @param state {@code READING} while the first reading has not answered, {@code FAILED} while the last reading
+     * failed and the supplier is read again, less and less often
+     * @param error what the last failed reading threw, or null while the first reading is under way
+     * @param failedReadings how many readings failed since the supplier last answered
+     * @param since when the supplier stopped answering, as an ISO-8601 instant
+     */
+    @JsonInclude(Include.ALWAYS)
+    public record PendingSupplierDescriptor(String supplier, PendingSupplier.State state, @Nullable String error,
+            int failedReadings, String since) {
+
+        static PendingSupplierDescriptor of(PendingSupplier pending) {
+            return new PendingSupplierDescriptor(pending.supplier(), pending.state(), pending.error(),
+                    pending.failedReadings(), pending.since().toString());
+        }
     }
 
     /**

@@ -42,7 +42,7 @@ public final class CorsMetricsAutoConfiguration {
     PoliciesGauge corsPoliciesGauge(MeterRegistry meterRegistry, PolicySnapshotHolder corsPolicySnapshotHolder) {
         PoliciesGauge gauge = new PoliciesGauge(meterRegistry);
         corsPolicySnapshotHolder.addListener((snapshot) -> gauge.show(snapshot.fingerprint(),
-                snapshot.policies().size(), snapshot.refused() != null));
+                snapshot.policies().size(), snapshot.refused() != null, !snapshot.pendingSuppliers().isEmpty()));
         return gauge;
     }
 }

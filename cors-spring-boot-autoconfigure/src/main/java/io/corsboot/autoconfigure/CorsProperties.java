@@ -39,6 +39,11 @@ public class CorsProperties {
      */
     private final Map<String, Policy> policies = new LinkedHashMap<>();
 
+    /**
+     * How origins that application beans supply are read.
+     */
+    private final Suppliers suppliers = new Suppliers();
+
     public boolean isEnabled() {
         return this.enabled;
     }
@@ -53,6 +58,32 @@ public class CorsProperties {
 
     public Map<String, Policy> getPolicies() {
         return this.policies;
+    }
+
+    public Suppliers getSuppliers() {
+        return this.suppliers;
+    }
+
+    /**
+     * How origins that application beans supply are read.
+     */
+    public static class Suppliers {
+
+        /**
+         * How long startup waits for the first reading of the supplied origins. A reading that takes longer goes on
+         * while the application starts, and its origins apply when it answers. If a duration suffix is not
+         * specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration startupTimeout = Duration.ofSeconds(10);
+
+        public Duration getStartupTimeout() {
+            return this.startupTimeout;
+        }
+
+        public void setStartupTimeout(Duration startupTimeout) {
+            this.startupTimeout = startupTimeout;
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.corsboot.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +45,16 @@ final class CorsPropertiesBinder {
         return Binder.get(environment)
             .bind(CORS.append("enabled"), Bindable.of(Boolean.class), new IgnoringFailures())
             .orElse(true);
+    }
+
+    /**
+     * How long startup waits for the origins that beans supply. A value that does not convert counts as the default,
+     * as {@link #bind} reports it with every other mistake.
+     */
+    static Duration supplierStartupTimeout(Environment environment) {
+        CorsProperties.Suppliers suppliers = new CorsProperties.Suppliers();
+        Binder.get(environment).bind(CORS.append("suppliers"), Bindable.ofInstance(suppliers), new IgnoringFailures());
+        return suppliers.getStartupTimeout();
     }
 
     static BoundCorsProperties bind(Environment environment) {

@@ -27,8 +27,9 @@ public final class CorsReloadAutoConfiguration {
 
     @Bean
     OriginSupplierRegistrar corsOriginSupplierRegistrar(ListableBeanFactory beanFactory,
-            PolicySnapshotHolder corsPolicySnapshotHolder) {
-        return new OriginSupplierRegistrar(beanFactory, corsPolicySnapshotHolder);
+            PolicySnapshotHolder corsPolicySnapshotHolder, Environment environment) {
+        return new OriginSupplierRegistrar(beanFactory, corsPolicySnapshotHolder,
+                CorsPropertiesBinder.supplierStartupTimeout(environment));
     }
 
     @Configuration(proxyBeanMethods = false)

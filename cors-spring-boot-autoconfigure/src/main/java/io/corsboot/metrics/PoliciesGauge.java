@@ -6,8 +6,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps the {@code cors.policies} gauge: the number of policies in force, tagged with their {@code fingerprint} and a
- * {@code state} ({@code applied}, or {@code refused} while the last configuration change is refused). A registry
- * holds one such gauge at a time, so that instances per fingerprint can be counted across a fleet.
+ * {@code state}: {@code refused} while the last configuration change is refused, else {@code pending} while the
+ * origins of some supplier are pending (its reading has not answered, or failed and is tried again), else
+ * {@code applied}. A registry holds one such gauge at a time, so that instances per fingerprint can be counted across
+ * a fleet.
  *
  * @since 0.1.0
  */
@@ -31,9 +33,10 @@ public final class PoliciesGauge implements AutoCloseable {
      * @param fingerprint the fingerprint of the policies in force
      * @param count how many policies are in force
      * @param refused whether the last configuration change was refused
+     * @param pending whether the origins of some supplier are pending
      */
-    public synchronized void show(String fingerprint, int count, boolean refused) {
-        String state = refused ? "refused" : "applied";
+    public synchronized void show(String fingerprint, int count, boolean refused, boolean pending) {
+        String state = refused ? "refused" : (pending ? "pending" : "applied");
         Shown before = this.shown;
         if (this.closed || (before != null && before.fingerprint().equals(fingerprint)
                 && before.state().equals(state))) {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,7 +25,7 @@ import io.corsboot.core.SuppliedOrigins;
 public final class PolicySnapshot {
 
     private static final PolicySnapshot EMPTY = new PolicySnapshot(PolicyRoutes.NONE, List.of(), List.of(), List.of(),
-            Map.of(), Map.of(), null);
+            Map.of(), Map.of(), null, Map.of());
 
     private final PolicyRoutes routes;
 
@@ -43,9 +44,12 @@ public final class PolicySnapshot {
 
     private final @Nullable List<ConfigProblem> refused;
 
+    private final Map<String, PendingSupplier> pending;
+
     PolicySnapshot(PolicyRoutes routes, List<ConfigProblem> warnings, List<CorsPolicySpec> specs,
             List<ConfigProblem> bindingWarnings, Map<String, List<SuppliedOrigins>> supplied,
-            Map<String, PolicySnapshotBuilder.Compiled> compiled, @Nullable List<ConfigProblem> refused) {
+            Map<String, PolicySnapshotBuilder.Compiled> compiled, @Nullable List<ConfigProblem> refused,
+            Map<String, PendingSupplier> pending) {
         this.routes = routes;
         this.warnings = warnings;
         this.specs = specs;
@@ -54,6 +58,7 @@ public final class PolicySnapshot {
         this.compiled = compiled;
         this.fingerprint = Fingerprint.of(routes.policies());
         this.refused = refused;
+        this.pending = pending;
     }
 
     /** A snapshot without policies. */
@@ -74,7 +79,8 @@ public final class PolicySnapshot {
      */
     public static PolicySnapshot compile(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
             PolicyCompiler compiler, PolicySnapshot previous) {
-        return PolicySnapshotBuilder.build(specs, bindingProblems, compiler, previous.supplied, previous, null);
+        return PolicySnapshotBuilder.build(specs, bindingProblems, compiler, previous.supplied, previous, null,
+                previous.pending);
     }
 
     /**
@@ -99,7 +105,29 @@ public final class PolicySnapshot {
         forPolicy.sort(Comparator.comparing(SuppliedOrigins::supplier));
         supplied.put(origins.policy(), List.copyOf(forPolicy));
         return PolicySnapshotBuilder.build(this.specs, this.bindingWarnings, compiler, Map.copyOf(supplied), this,
-                this.refused);
+                this.refused, this.pending);
+    }
+
+    /**
+     * This snapshot, with a supplier's origins pending or no longer pending. The policies, and so the fingerprint,
+     * are this snapshot's.
+     * @param supplier the supplier's name
+     * @param pending why its origins are pending, or null once it answered
+     * @return the new snapshot
+     */
+    public PolicySnapshot withPending(String supplier, @Nullable PendingSupplier pending) {
+        if (Objects.equals(this.pending.get(supplier), pending)) {
+            return this;
+        }
+        Map<String, PendingSupplier> next = new HashMap<>(this.pending);
+        if (pending != null) {
+            next.put(supplier, pending);
+        }
+        else {
+            next.remove(supplier);
+        }
+        return new PolicySnapshot(this.routes, this.warnings, this.specs, this.bindingWarnings, this.supplied,
+                this.compiled, this.refused, Map.copyOf(next));
     }
 
     /**
@@ -109,7 +137,7 @@ public final class PolicySnapshot {
      */
     public PolicySnapshot refusing(List<ConfigProblem> errors) {
         return new PolicySnapshot(this.routes, this.warnings, this.specs, this.bindingWarnings, this.supplied,
-                this.compiled, List.copyOf(errors));
+                this.compiled, List.copyOf(errors), this.pending);
     }
 
     /**
@@ -118,6 +146,14 @@ public final class PolicySnapshot {
      */
     public @Nullable List<ConfigProblem> refused() {
         return this.refused;
+    }
+
+    /**
+     * The suppliers whose origins are pending, by name: a policy they supply lacks their origins, or has those of an
+     * earlier reading.
+     */
+    public List<PendingSupplier> pendingSuppliers() {
+        return this.pending.values().stream().sorted(Comparator.comparing(PendingSupplier::supplier)).toList();
     }
 
     /** The last origins a supplier gave to this snapshot, or null. */

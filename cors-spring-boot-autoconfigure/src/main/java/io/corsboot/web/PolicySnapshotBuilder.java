@@ -34,7 +34,7 @@ final class PolicySnapshotBuilder {
 
     static PolicySnapshot build(List<CorsPolicySpec> specs, List<ConfigProblem> bindingProblems,
             PolicyCompiler compiler, Map<String, List<SuppliedOrigins>> supplied, PolicySnapshot previous,
-            @Nullable List<ConfigProblem> refused) {
+            @Nullable List<ConfigProblem> refused, Map<String, PendingSupplier> pending) {
         List<ConfigProblem> problems = new ArrayList<>(bindingProblems);
         List<PolicyRoutes.Route> routes = new ArrayList<>();
         Map<String, List<Owner>> patternOwners = new HashMap<>();
@@ -99,7 +99,7 @@ final class PolicySnapshotBuilder {
         return new PolicySnapshot(new PolicyRoutes(routes),
                 problems.stream().filter((problem) -> !problem.isError()).toList(), List.copyOf(specs),
                 bindingProblems.stream().filter((problem) -> !problem.isError()).toList(), supplied,
-                Map.copyOf(compiled), refused);
+                Map.copyOf(compiled), refused, pending);
     }
 
     private static ConfigProblem unknownPolicy(String property, String policy, SuppliedOrigins origins) {

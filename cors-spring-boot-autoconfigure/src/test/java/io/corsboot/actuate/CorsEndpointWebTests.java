@@ -73,6 +73,7 @@ abstract class CorsEndpointWebTests {
             .jsonPath("$.policies[3].maxAgeSeconds").isEqualTo(3600)
             .jsonPath("$.policies[3].suppliedOrigins").isEqualTo(0)
             .jsonPath("$.policies[3].cacheable").isEqualTo(false)
+            .jsonPath("$.policies[3].pendingSuppliers").isEqualTo(List.of())
             .jsonPath("$.policies[1].cacheable").isEqualTo(true)
             .jsonPath("$.policies[1].allowedMethods").isEqualTo(List.of("GET", "HEAD", "POST"))
             .jsonPath("$.policies[1].maxAgeSeconds").isEqualTo(1800);

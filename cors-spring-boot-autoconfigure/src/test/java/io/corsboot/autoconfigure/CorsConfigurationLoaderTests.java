@@ -149,7 +149,7 @@ class CorsConfigurationLoaderTests {
             .satisfies((ex) -> assertThat(ex.getProblems()).extracting(ConfigProblem::property, ConfigProblem::fix)
                 .containsExactlyInAnyOrder(
                         tuple("cors.policy.web.paths",
-                                "Remove it, or correct it to one of: enabled, defaults, policies."),
+                                "Remove it, or correct it to one of: enabled, defaults, policies, suppliers."),
                         tuple("cors.policies.api.origins", "Remove it, or correct it to one of: allowed-origins, "
                                 + "allowed-origin-patterns, allowed-methods, allowed-headers, exposed-headers, "
                                 + "allow-credentials, allow-private-network, max-age, paths, hosts, candidate.")));

@@ -52,6 +52,14 @@ class CorsConfigurationMetadataTests {
     }
 
     @Test
+    void describesHowLongStartupWaitsForSuppliedOrigins() {
+        assertThat(defaultValue("cors.suppliers.startup-timeout")).isEqualTo("10s");
+        List<String> descriptions = metadata
+            .read("$.properties[?(@.name == 'cors.suppliers.startup-timeout')].description");
+        assertThat(descriptions).singleElement().asString().startsWith("How long startup waits");
+    }
+
+    @Test
     void describesTheSwitchOfTheInfoContribution() {
         assertThat(defaultValue("management.info.cors.enabled")).isEqualTo(true);
         List<String> descriptions = metadata

@@ -80,7 +80,7 @@ class CorsFleetAutoConfigurationTests {
             String fingerprint = fingerprint(context);
             assertThat(gauges(context)).containsExactly(tuple(fingerprint, "applied", 2.0));
             assertThat(info(context)).containsExactly(Map.entry("fingerprint", fingerprint),
-                    Map.entry("policies", 2), Map.entry("refused", false));
+                    Map.entry("policies", 2), Map.entry("refused", false), Map.entry("pendingSuppliers", List.of()));
         });
     }
 
@@ -94,7 +94,7 @@ class CorsFleetAutoConfigurationTests {
             assertThat(after).isNotEqualTo(before);
             assertThat(gauges(context)).containsExactly(tuple(after, "applied", 3.0));
             assertThat(info(context)).containsExactly(Map.entry("fingerprint", after), Map.entry("policies", 3),
-                    Map.entry("refused", false));
+                    Map.entry("refused", false), Map.entry("pendingSuppliers", List.of()));
         });
     }
 
@@ -107,7 +107,7 @@ class CorsFleetAutoConfigurationTests {
             assertThat(fingerprint(context)).isEqualTo(before);
             assertThat(gauges(context)).containsExactly(tuple(before, "refused", 2.0));
             assertThat(info(context)).containsExactly(Map.entry("fingerprint", before), Map.entry("policies", 2),
-                    Map.entry("refused", true));
+                    Map.entry("refused", true), Map.entry("pendingSuppliers", List.of()));
             reload(context, "cors.policies.api.allowed-origins=https://b.example.com");
             assertThat(gauges(context)).containsExactly(tuple(fingerprint(context), "applied", 2.0));
             assertThat(info(context)).containsEntry("refused", false);

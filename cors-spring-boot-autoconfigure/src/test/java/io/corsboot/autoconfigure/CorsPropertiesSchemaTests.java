@@ -123,7 +123,7 @@ class CorsPropertiesSchemaTests {
             .toList();
         assertThat(Stream.of(PolicyDescriptor.class.getRecordComponents()).map(RecordComponent::getName))
             .containsExactlyElementsOf(Stream.of(List.of("name", "paths", "hosts"), listed,
-                    List.of("suppliedOrigins", "cacheable", "candidate"))
+                    List.of("suppliedOrigins", "cacheable", "candidate", "pendingSuppliers"))
                 .flatMap(List::stream)
                 .toList());
     }

@@ -20,6 +20,7 @@ import io.corsboot.actuate.CorsEndpoint.CandidateDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckError;
 import io.corsboot.actuate.CorsEndpoint.CorsDescriptor;
+import io.corsboot.actuate.CorsEndpoint.PendingSupplierDescriptor;
 import io.corsboot.actuate.CorsEndpoint.PolicyDescriptor;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Reason;
@@ -63,7 +64,7 @@ class CorsRuntimeHintsTests {
     void theEndpointsResponsesCanBeWrittenAsJson() {
         RuntimeHints hints = hintsOf(new CorsEndpointRuntimeHints());
         for (Class<?> record : new Class<?>[] { CorsDescriptor.class, PolicyDescriptor.class, CheckDescriptor.class,
-                CandidateDescriptor.class, CheckError.class }) {
+                CandidateDescriptor.class, PendingSupplierDescriptor.class, CheckError.class }) {
             assertThat(reflection().onType(record)).as(record.getSimpleName()).accepts(hints);
         }
         assertThat(BootLine.invokesMethod(CorsDescriptor.class, "policies")).accepts(hints);

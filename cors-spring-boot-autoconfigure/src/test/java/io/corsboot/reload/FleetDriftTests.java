@@ -60,7 +60,7 @@ class FleetDriftTests {
         Shown first = scrape(instance);
         assertThat(first).isEqualTo(new Shown(first.fingerprint(), "applied", "1.0"));
         assertThat(info(instance)).containsExactly(Map.entry("fingerprint", first.fingerprint()),
-                Map.entry("policies", 1), Map.entry("refused", false));
+                Map.entry("policies", 1), Map.entry("refused", false), Map.entry("pendingSuppliers", List.of()));
 
         write(V2);
         refresh(instance);
@@ -72,7 +72,7 @@ class FleetDriftTests {
         refresh(instance);
         assertThat(scrape(instance)).isEqualTo(new Shown(second.fingerprint(), "refused", "2.0"));
         assertThat(info(instance)).containsExactly(Map.entry("fingerprint", second.fingerprint()),
-                Map.entry("policies", 2), Map.entry("refused", true));
+                Map.entry("policies", 2), Map.entry("refused", true), Map.entry("pendingSuppliers", List.of()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.corsboot.web;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -158,6 +159,33 @@ class PolicySnapshotRebuildTests {
     }
 
     @Test
+    void aPendingSupplierChangesNeitherThePoliciesNorTheFingerprint() {
+        PolicySnapshot pending = this.snapshot.withPending("tenantOrigins", pending("tenantOrigins"));
+        assertThat(pending.pendingSuppliers()).containsExactly(pending("tenantOrigins"));
+        assertThat(pending.policies()).isEqualTo(this.snapshot.policies());
+        assertThat(pending.fingerprint()).isEqualTo(this.snapshot.fingerprint());
+        assertThat(pending.withPending("tenantOrigins", null).pendingSuppliers()).isEmpty();
+    }
+
+    @Test
+    void pendingSuppliersCarryOverSuppliedOriginsAReloadAndARefusal() {
+        PolicySnapshot pending = this.snapshot.withPending("tenantOrigins", pending("tenantOrigins"))
+            .withSupplied(this.validator.validate("partnerOrigins", "tenants", List.of("https://p.example.com"),
+                    List.of(), null), this.compiler);
+        assertThat(pending.pendingSuppliers()).containsExactly(pending("tenantOrigins"));
+        String[] changed = CONFIGURATION.clone();
+        changed[5] = "cors.policies.admin.allowed-origins=https://admin2.example.com";
+        PolicySnapshot reloaded = this.loader.load(environment(changed), pending);
+        assertThat(reloaded.pendingSuppliers()).containsExactly(pending("tenantOrigins"));
+        String[] invalid = CONFIGURATION.clone();
+        invalid[1] = "cors.policies.tenants.allowed-origins=*";
+        PolicySnapshot refusing = new PolicySnapshotHolder(reloaded)
+            .change((current) -> this.loader.load(environment(invalid), current));
+        assertThat(refusing.refused()).isNotNull();
+        assertThat(refusing.pendingSuppliers()).containsExactly(pending("tenantOrigins"));
+    }
+
+    @Test
     void aReloadSharesThePoliciesItDoesNotChange() {
         String[] changed = CONFIGURATION.clone();
         changed[5] = "cors.policies.admin.allowed-origins=https://admin2.example.com";
@@ -258,6 +286,11 @@ class PolicySnapshotRebuildTests {
         PolicySnapshot empty = this.snapshot.withSupplied(supplied(List.of(), List.of()), this.compiler);
         assertThat(withDropped.fingerprint()).isEqualTo(valid.fingerprint());
         assertThat(empty.fingerprint()).isEqualTo(this.snapshot.fingerprint());
+    }
+
+    private static PendingSupplier pending(String supplier) {
+        return new PendingSupplier(supplier, "tenants", PendingSupplier.State.FAILED,
+                "java.lang.IllegalStateException: database unavailable", 2, Instant.parse("2026-01-01T00:00:00Z"));
     }
 
     private SuppliedOrigins supplied(List<String> origins, List<String> patterns) {
