@@ -4,10 +4,12 @@
 # cors.requests counters, with Spring's own CorsFilter or CorsWebFilter and the same policy, and with no CORS.
 #
 # Three requests: an allowed cross-origin GET, a GET without Origin on the path the policy covers, and a
-# cross-origin GET on a path that no policy covers; and with REQUESTS, a fourth: an allowed preflight (preflight).
+# cross-origin GET on a path that no policy covers; and with REQUESTS, an allowed preflight (preflight).
 # APP=policies measures instead an application with eight policies and Actuator (the Maven and Spring profiles
-# policies of cors-benchmarks-app), with the four requests, into target/cost-policies. The variants of a stack run side by side and are loaded in turn,
-# in a rotating order, ROUNDS times for DURATION each, so that they share whatever the machine's neighbours do.
+# policies of cors-benchmarks-app), into target/cost-policies, with these four requests and a fifth: a cross-origin
+# GET on a path that no policy covers beside two patterns with captures that cover others (uncovered-tie).
+# The variants of a stack run side by side and are loaded in turn, in a rotating order, ROUNDS times for DURATION
+# each, so that they share whatever the machine's neighbours do.
 # Per request:
 #   - bytes allocated by the server's threads (ThreadMXBean, exact; scripts/ServerThreads.java reads them over a
 #     local JMX connection whose own threads are not counted): they depend on the code alone;
@@ -40,7 +42,7 @@ STACKS=("${@:-mvc webflux}")
 read -r -a STACKS <<< "${STACKS[*]}"
 read -r -a VARIANTS <<< "${VARIANTS:-starter micrometer stock none}"
 DEFAULT_REQUESTS="allowed no-origin uncovered"
-[ "$APP" = policies ] && DEFAULT_REQUESTS="$DEFAULT_REQUESTS preflight"
+[ "$APP" = policies ] && DEFAULT_REQUESTS="$DEFAULT_REQUESTS uncovered-tie preflight"
 read -r -a REQUESTS <<< "${REQUESTS:-$DEFAULT_REQUESTS}"
 
 source "$(dirname "$0")/lib.sh"
@@ -93,6 +95,7 @@ start() {
 url_of() {
     case "$2" in
         uncovered) echo "http://127.0.0.1:$1/open/greeting" ;;
+        uncovered-tie) echo "http://127.0.0.1:$1/tie/b/c" ;;
         *) echo "http://127.0.0.1:$1/api/greeting" ;;
     esac
 }
