@@ -4,8 +4,12 @@
 # cors.requests counters, with Spring's own CorsFilter or CorsWebFilter and the same policy, and with no CORS.
 #
 # Three requests: an allowed cross-origin GET, a GET without Origin on the path the policy covers, and a
-# cross-origin GET on a path that no policy covers. The variants of a stack run side by side and are loaded in turn,
-# in a rotating order, ROUNDS times for DURATION each, so that they share whatever the machine's neighbours do.
+# cross-origin GET on a path that no policy covers; and with REQUESTS, an allowed preflight (preflight).
+# APP=policies measures instead an application with eight policies and Actuator (the Maven and Spring profiles
+# policies of cors-benchmarks-app), into target/cost-policies, with these four requests and a fifth: a cross-origin
+# GET on a path that no policy covers beside two patterns with captures that cover others (uncovered-tie).
+# The variants of a stack run side by side and are loaded in turn, in a rotating order, ROUNDS times for DURATION
+# each, so that they share whatever the machine's neighbours do.
 # Per request:
 #   - bytes allocated by the server's threads (ThreadMXBean, exact; scripts/ServerThreads.java reads them over a
 #     local JMX connection whose own threads are not counted): they depend on the code alone;
@@ -25,6 +29,7 @@
 #
 #   scripts/cost.sh                                # both stacks, 5 rounds of 5 s per variant and request
 #   ROUNDS=3 DURATION=3s VARIANTS="starter none" scripts/cost.sh mvc
+#   APP=policies VARIANTS="starter stock none" scripts/cost.sh webflux
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-5}
@@ -32,35 +37,56 @@ DURATION=${DURATION:-5s}
 WARMUP=${WARMUP:-10s}
 CONNECTIONS=${CONNECTIONS:-8}
 ORIGIN=https://app.example.com
+APP=${APP:-smallest}
 STACKS=("${@:-mvc webflux}")
 read -r -a STACKS <<< "${STACKS[*]}"
 read -r -a VARIANTS <<< "${VARIANTS:-starter micrometer stock none}"
-read -r -a REQUESTS <<< "${REQUESTS:-allowed no-origin uncovered}"
+DEFAULT_REQUESTS="allowed no-origin uncovered"
+[ "$APP" = policies ] && DEFAULT_REQUESTS="$DEFAULT_REQUESTS uncovered-tie preflight"
+read -r -a REQUESTS <<< "${REQUESTS:-$DEFAULT_REQUESTS}"
 
 source "$(dirname "$0")/lib.sh"
-WORK=${WORK:-target/cost}
+APP_PROFILES=()
+MAVEN_PROFILES=benchmarks
+SAMPLE_JAR=cors-benchmarks-app/target/cost-app.jar
+WORK_DEFAULT=target/cost
+if [ "$APP" = policies ]; then
+    APP_PROFILES=(policies)
+    MAVEN_PROFILES=benchmarks,policies
+    SAMPLE_JAR=cors-benchmarks-app/target/policies/cost-app.jar
+    WORK_DEFAULT=target/cost-policies
+elif [ "$APP" != smallest ]; then
+    echo "APP is smallest or policies" >&2; exit 2
+fi
+WORK=${WORK:-$WORK_DEFAULT}
 mkdir -p "$WORK/probe"
+# wrk sends other methods than GET from a script.
+cat > "$WORK/preflight.lua" <<'LUA'
+wrk.method = "OPTIONS"
+wrk.headers["Access-Control-Request-Method"] = "PUT"
+wrk.headers["Access-Control-Request-Headers"] = "content-type"
+LUA
 
 require_wrk
 if [ "${BUILD:-1}" = 1 ]; then
     echo "Building the cost application..." >&2
-    ./mvnw -B -q -Pbenchmarks -pl cors-benchmarks-app -am package -DskipTests
+    ./mvnw -B -q -P"$MAVEN_PROFILES" -pl cors-benchmarks-app -am package -DskipTests
 fi
 javac -d "$WORK/probe" scripts/ServerThreads.java
-SAMPLE_JAR=cors-benchmarks-app/target/cost-app.jar
 
 PROBE_PID=""
 trap 'stop_samples; [ -z "$PROBE_PID" ] || kill "$PROBE_PID" 2> /dev/null || true' EXIT
 
 # Starts one variant, leaving its port in SAMPLE_PORT and its process id in SAMPLE_PID.
 start() {
-    local stack=$1 variant=$2 args=()
+    local stack=$1 variant=$2 args=() profiles=("${APP_PROFILES[@]}")
     [ "$stack" = webflux ] && args+=(--spring.main.web-application-type=reactive)
     case "$variant" in
-        micrometer) args+=(--spring.profiles.active=micrometer) ;;
-        stock) args+=(--spring.profiles.active=stock-cors) ;;
+        micrometer) profiles+=(micrometer) ;;
+        stock) profiles+=(stock-cors) ;;
         none) args+=(--cors.enabled=false) ;;
     esac
+    [ ${#profiles[@]} -gt 0 ] && args+=("--spring.profiles.active=$(IFS=,; echo "${profiles[*]}")")
     # shellcheck disable=SC2086
     start_sample "$WORK/$stack-$variant.log" -Xms256m -Xmx256m ${JAVA_OPTIONS:-} -- "${args[@]}"
 }
@@ -69,6 +95,7 @@ start() {
 url_of() {
     case "$2" in
         uncovered) echo "http://127.0.0.1:$1/open/greeting" ;;
+        uncovered-tie) echo "http://127.0.0.1:$1/tie/b/c" ;;
         *) echo "http://127.0.0.1:$1/api/greeting" ;;
     esac
 }
@@ -83,6 +110,14 @@ check() {
     fi
     if [ "$variant" != none ] && [ "$acao" != "$ORIGIN" ]; then
         echo "$variant did not allow $ORIGIN" >&2; exit 1
+    fi
+    if [ "$variant" != none ] && [[ " ${REQUESTS[*]} " == *" preflight "* ]]; then
+        acao=$(curl -s -o /dev/null -D - -X OPTIONS -H "Origin: $ORIGIN" -H "Access-Control-Request-Method: PUT" \
+            -H "Access-Control-Request-Headers: content-type" "$(url_of "$port" preflight)" | tr -d '\r' \
+            | awk -F': ' 'tolower($1) == "access-control-allow-origin" { print $2 }')
+        if [ "$acao" != "$ORIGIN" ]; then
+            echo "$variant did not allow the preflight from $ORIGIN" >&2; exit 1
+        fi
     fi
 }
 
@@ -109,6 +144,7 @@ load() {
     # wrk drops a header written without the space after its colon.
     local origin=(-H "Origin: $ORIGIN")
     [ "$request" = no-origin ] && origin=()
+    [ "$request" = preflight ] && origin+=(-s "$WORK/preflight.lua")
     output=$(wrk -t1 -c"$CONNECTIONS" -d"$duration" --timeout 5s "${origin[@]}" "$(url_of "$port" "$request")")
     ticks1=$(cpu_ticks "$pid")
     read -r b1 n1 < <(server_threads "$pid")
@@ -117,13 +153,16 @@ load() {
         kill -INT "$perf_pid"; wait "$perf_pid" || true
         instructions=$(awk -F, '/instructions/ { print ($1 ~ /^[0-9]+$/) ? $1 : 0 }' "$WORK/perf.out")
     fi
-    echo "$output" | awk -v bytes=$((b1 - b0)) -v nanos=$((n1 - n0)) -v ticks=$((ticks1 - ticks0)) \
+    # Without CORS a preflight is refused (the variants with CORS are checked to allow it): counted all the same.
+    local strict=1
+    [ "$request" = preflight ] && strict=0
+    echo "$output" | awk -v strict="$strict" -v bytes=$((b1 - b0)) -v nanos=$((n1 - n0)) -v ticks=$((ticks1 - ticks0)) \
         -v hz="$(getconf CLK_TCK)" -v instructions="$instructions" '
         / requests in / { requests = $1 }
         /Requests\/sec:/ { rps = $2 }
         /Non-2xx/ { bad = $NF }
         END {
-            if (bad > 0 || requests == 0) { print "wrk: " bad " bad answers of " requests > "/dev/stderr"; exit 1 }
+            if ((strict && bad > 0) || requests == 0) { print "wrk: " bad " bad answers of " requests > "/dev/stderr"; exit 1 }
             printf "%d %.0f %.1f %.2f %.2f %.0f\n", requests, rps, bytes / requests, ticks / hz * 1e6 / requests,
                 nanos / 1000 / requests, instructions / requests
         }'

@@ -106,7 +106,8 @@ public final class PolicyRoutes {
     /**
      * The policy that covers a path within the application, or null: the first route that matches. The path is
      * parsed at most once, and only when a pattern that may match it cannot be told from its text, since the common
-     * patterns ({@code /api/**}, {@code /exact/page}) need no parse.
+     * patterns ({@code /api/**}, {@code /exact/page}, {@code /orders/{id}}) need neither a parse nor PathPattern's
+     * match, which allocates its state on every call.
      * @param rawPath the path within the application, not decoded
      * @param path the same path parsed, when the web stack has parsed it already, else null
      */
@@ -198,8 +199,37 @@ public final class PolicyRoutes {
             if (this.shape == Shape.EXACT) {
                 return rawPath.equals(text);
             }
+            if (this.shape == Shape.CAPTURES) {
+                return matchesSegments(text, rawPath);
+            }
             int end = text.length() - "/**".length();
             return rawPath.regionMatches(0, text, 0, end) && (rawPath.length() == end || rawPath.charAt(end) == '/');
+        }
+
+        // The text of a CAPTURES pattern against a literal path, segment by segment: a literal character matches
+        // itself, a capture any segment that is not empty.
+        private static boolean matchesSegments(String text, String rawPath) {
+            int at = 0;
+            int i = 0;
+            while (i < text.length()) {
+                if (text.charAt(i) == '{') {
+                    int end = rawPath.indexOf('/', at);
+                    end = (end < 0) ? rawPath.length() : end;
+                    if (end == at) {
+                        return false;
+                    }
+                    at = end;
+                    i = text.indexOf('}', i) + 1;
+                }
+                else {
+                    if (at == rawPath.length() || rawPath.charAt(at) != text.charAt(i)) {
+                        return false;
+                    }
+                    at++;
+                    i++;
+                }
+            }
+            return at == rawPath.length();
         }
     }
 
@@ -212,6 +242,12 @@ public final class PolicyRoutes {
         /** Literal segments and a trailing {@code /**}: it matches its beginning and every path below it. */
         SUBTREE,
 
+        /**
+         * Literal segments and whole segments captured ({@code /orders/{id}/items}): it matches the paths with the
+         * same literal segments and a segment that is not empty for each capture.
+         */
+        CAPTURES,
+
         /** Anything else: only PathPattern tells. */
         PATTERN;
 
@@ -222,7 +258,22 @@ public final class PolicyRoutes {
             if (text.endsWith("/**") && isLiteralText(text.substring(0, text.length() - "/**".length()))) {
                 return SUBTREE;
             }
+            if (hasLiteralOrCapturedSegments(text)) {
+                return CAPTURES;
+            }
             return PATTERN;
+        }
+
+        // Each segment literal, or a capture alone ({id}, without a regular expression after a colon).
+        private static boolean hasLiteralOrCapturedSegments(String text) {
+            for (String segment : text.split("/", -1)) {
+                boolean captured = segment.length() > 2 && segment.startsWith("{") && segment.endsWith("}");
+                String literal = captured ? segment.substring(1, segment.length() - 1) : segment;
+                if (!isLiteralText(literal) || (captured && literal.indexOf(':') >= 0)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static boolean isLiteralText(String text) {

@@ -36,7 +36,8 @@ class PolicySnapshotRoutingTests {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = { "/", "/open/greeting", "//api/greeting", "/API/greeting", "/ap", "/order/7", "/stat",
-            "/exact/page/", "/exact/pag", "/exact", "/apis" })
+            "/exact/page/", "/exact/pag", "/exact", "/apis", "/orders", "/orders/", "/orders/7/", "/orders/7/x",
+            "/orders//7" })
     void tellsAPathThatNoPolicyCovers(String path) {
         assertThat(snapshot.routes().policyFor(PathContainer.parsePath(path))).isNull();
         assertThat(snapshot.routes().policyFor(path, null)).isNull();

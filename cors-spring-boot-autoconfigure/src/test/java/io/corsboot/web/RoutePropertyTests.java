@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.Tuple.Tuple2;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
@@ -29,6 +30,16 @@ class RoutePropertyTests {
     @Property(tries = 5000)
     void aLiteralShapeMatchesALiteralPathExactlyWhenPathPatternDoes(@ForAll("patterns") String text,
             @ForAll("paths") String rawPath) {
+        assertRouteAgreesWithPathPattern(text, rawPath);
+    }
+
+    @Property(tries = 2000)
+    void capturedSegmentsMatchALiteralPathExactlyWhenPathPatternDoes(
+            @ForAll("patternsAndPathsAlike") Tuple2<String, String> patternAndPath) {
+        assertRouteAgreesWithPathPattern(patternAndPath.get1(), patternAndPath.get2());
+    }
+
+    private static void assertRouteAgreesWithPathPattern(String text, String rawPath) {
         PathPattern pattern = parse(text);
         if (pattern == null) {
             return;
@@ -60,12 +71,32 @@ class RoutePropertyTests {
     @Provide
     Arbitrary<String> patterns() {
         Arbitrary<String> literal = Arbitraries.of("a", "b", "ab", "a.b", "a-b", "A", "");
-        Arbitrary<String> variable = Arbitraries.of("*", "a*", "{x}", "?", "**", "{*rest}", "%61", "a;b");
+        Arbitrary<String> variable = Arbitraries.of("*", "a*", "{x}", "{y}", "{x:a}", "a{y}", "?", "**",
+                "{*rest}", "%61", "a;b");
         Arbitrary<String> segment = Arbitraries.frequencyOf(
                 Tuple.of(4, literal), Tuple.of(1, variable));
         Arbitrary<String> tail = Arbitraries.of("", "", "/", "/**", "/**", "/*", "/{*rest}");
         return Combinators.combine(segment.list().ofMaxSize(4), tail, Arbitraries.of("/", "/", "/", ""))
             .as((segments, end, lead) -> lead + String.join("/", segments) + end);
+    }
+
+    // A pattern of literal and captured segments, and a path with the same number of segments or one more: a captured
+    // segment, or sometimes a literal one, replaced by any segment, the empty one included.
+    @Provide
+    Arbitrary<Tuple2<String, String>> patternsAndPathsAlike() {
+        Arbitrary<String> patternSegment = Arbitraries.of("a", "b", "ab", "{x}", "{y}", "{x:a}", "a{y}");
+        Arbitrary<String> pathSegment = Arbitraries.of("a", "b", "ab", "", "a.b", "{x}");
+        return patternSegment.list().ofMinSize(1).ofMaxSize(4).flatMap((segments) -> Combinators.combine(
+                pathSegment.list().ofSize(segments.size()), Arbitraries.integers().between(0, 3).list()
+                    .ofSize(segments.size()), Arbitraries.of("", "", "/", "/a"))
+            .as((fillers, dice, end) -> {
+                StringBuilder path = new StringBuilder();
+                for (int i = 0; i < segments.size(); i++) {
+                    boolean replaced = segments.get(i).contains("{") || dice.get(i) == 0;
+                    path.append('/').append(replaced ? fillers.get(i) : segments.get(i));
+                }
+                return Tuple.of("/" + String.join("/", segments), path + end);
+            }));
     }
 
     @Provide
