@@ -73,6 +73,12 @@ public record SpringCorsEntry(Kind kind, String declaredBy, List<String> paths,
         CORS_FILTER,
 
         /** Actuator's own, {@code management.endpoints.web.cors.*}. */
-        ACTUATOR
+        ACTUATOR,
+
+        /** Spring Cloud Gateway's {@code globalcors} properties (Server WebFlux), for one path. */
+        GATEWAY_GLOBAL_CORS,
+
+        /** The {@code cors} metadata of a Spring Cloud Gateway route (Server WebFlux). */
+        GATEWAY_ROUTE_CORS
     }
 }
