@@ -2,6 +2,8 @@ package io.corsboot.migration;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonInclude.Include;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.cors.CorsConfiguration;
@@ -18,6 +20,7 @@ import io.corsboot.migration.SpringCorsEntry.Kind;
  * there is none
  * @since 0.1.0
  */
+@JsonInclude(Include.ALWAYS)
 public record MigrationReport(int shadowed, List<ConfigurationReport> configurations, String yaml) {
 
     /**
@@ -34,6 +37,7 @@ public record MigrationReport(int shadowed, List<ConfigurationReport> configurat
      * @param notCarriedOver what the policy cannot carry over, and why
      * @param unreadable why Spring's configuration cannot be read and what to do instead, or null
      */
+    @JsonInclude(Include.ALWAYS)
     public record ConfigurationReport(Kind kind, String declaredBy, List<String> paths,
             @Nullable SpringSettings settings, List<Shadow> shadowedBy, @Nullable String policy,
             @Nullable String yaml, List<NotCarriedOver> notCarriedOver, @Nullable String unreadable) {
@@ -51,6 +55,7 @@ public record MigrationReport(int shadowed, List<ConfigurationReport> configurat
      * @param allowPrivateNetwork whether private network preflights are granted, null when unset
      * @param maxAgeSeconds how long browsers may cache a preflight, null when unset
      */
+    @JsonInclude(Include.ALWAYS)
     public record SpringSettings(List<String> allowedOrigins, List<String> allowedOriginPatterns,
             List<String> allowedMethods, List<String> allowedHeaders, List<String> exposedHeaders,
             @Nullable Boolean allowCredentials, @Nullable Boolean allowPrivateNetwork, @Nullable Long maxAgeSeconds) {
@@ -86,6 +91,7 @@ public record MigrationReport(int shadowed, List<ConfigurationReport> configurat
      * @param value the value, or null
      * @param reason why, in the words of the starter's startup message where it would refuse the value
      */
+    @JsonInclude(Include.ALWAYS)
     public record NotCarriedOver(String property, @Nullable String value, String reason) {
     }
 }

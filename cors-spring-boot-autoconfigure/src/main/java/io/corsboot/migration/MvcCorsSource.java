@@ -1,0 +1,86 @@
+package io.corsboot.migration;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import io.corsboot.migration.SpringCorsEntry.Kind;
+
+/**
+ * The CORS configurations of Spring MVC's request mappings: each handler's {@code @CrossOrigin}, and each mapping of
+ * {@code addCorsMappings}, as the {@link RequestMappingHandlerMapping} beans hold them.
+ *
+ * @since 0.1.0
+ */
+public final class MvcCorsSource implements SpringCorsSource {
+
+    // Spring resolves a handler's @CrossOrigin, placeholders and defaults included, in this protected method and
+    // keeps the result in a registry it does not expose: asking the method again is reading Spring's resolution.
+    private static final @Nullable Method INIT_CORS_CONFIGURATION = ReflectionUtils.findMethod(
+            RequestMappingHandlerMapping.class, "initCorsConfiguration", Object.class, Method.class,
+            RequestMappingInfo.class);
+
+    private final ListableBeanFactory beans;
+
+    /**
+     * Creates the source.
+     * @param beans the application's beans, where the handler mappings are
+     */
+    public MvcCorsSource(ListableBeanFactory beans) {
+        this.beans = beans;
+    }
+
+    @Override
+    public List<SpringCorsEntry> entries() {
+        List<SpringCorsEntry> crossOrigins = new ArrayList<>();
+        Map<String, SpringCorsEntry> mappings = new LinkedHashMap<>();
+        for (RequestMappingHandlerMapping mapping : this.beans.getBeansOfType(RequestMappingHandlerMapping.class)
+            .values()) {
+            mapping.getHandlerMethods().forEach((info, handler) -> {
+                CorsConfiguration configuration = crossOrigin(mapping, info, handler);
+                if (configuration != null) {
+                    crossOrigins.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN, declaredBy(handler),
+                            List.copyOf(info.getPatternValues()), configuration));
+                }
+            });
+            CorsConfigurationSource global = mapping.getCorsConfigurationSource();
+            if (global instanceof UrlBasedCorsConfigurationSource urlBased) {
+                // Spring MVC gives its mappings back in no particular order: sorted, the report is stable.
+                new TreeMap<>(urlBased.getCorsConfigurations())
+                    .forEach((pattern, configuration) -> mappings.putIfAbsent(pattern, SpringCorsEntry
+                        .of(Kind.CORS_MAPPING, "addCorsMappings", List.of(pattern), configuration)));
+            }
+        }
+        List<SpringCorsEntry> entries = new ArrayList<>(crossOrigins);
+        entries.addAll(mappings.values());
+        return entries;
+    }
+
+    private static @Nullable CorsConfiguration crossOrigin(RequestMappingHandlerMapping mapping,
+            RequestMappingInfo info, HandlerMethod handler) {
+        if (INIT_CORS_CONFIGURATION == null) {
+            return null;
+        }
+        ReflectionUtils.makeAccessible(INIT_CORS_CONFIGURATION);
+        return (CorsConfiguration) ReflectionUtils.invokeMethod(INIT_CORS_CONFIGURATION, mapping, handler.getBean(),
+                handler.getMethod(), info);
+    }
+
+    static String declaredBy(HandlerMethod handler) {
+        return handler.getBeanType().getName() + "#" + handler.getMethod().getName();
+    }
+}

@@ -1,0 +1,177 @@
+package io.corsboot.migration;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.cors.CorsConfiguration;
+
+import io.corsboot.core.PolicySetting;
+
+/**
+ * A Spring {@link CorsConfiguration} as a policy's {@code cors.*} properties, from which the values the starter
+ * refuses are removed one property at a time.
+ */
+final class TranslatedPolicy {
+
+    // What Spring allows when a configuration lists no methods (CorsConfiguration.checkHttpMethod).
+    private static final List<String> SPRING_DEFAULT_METHODS = List.of(HttpMethod.GET.name(),
+            HttpMethod.HEAD.name());
+
+    private final String name;
+
+    // By key: a list of values, or one value.
+    private final Map<String, Object> settings;
+
+    private boolean dropped;
+
+    private TranslatedPolicy(String name, Map<String, Object> settings) {
+        this.name = name;
+        this.settings = settings;
+    }
+
+    static TranslatedPolicy of(String name, List<String> paths, CorsConfiguration configuration) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("paths", new ArrayList<>(paths));
+        list(settings, PolicySetting.ALLOWED_ORIGINS, configuration.getAllowedOrigins());
+        list(settings, PolicySetting.ALLOWED_ORIGIN_PATTERNS, configuration.getAllowedOriginPatterns());
+        List<String> methods = configuration.getAllowedMethods();
+        list(settings, PolicySetting.ALLOWED_METHODS, (methods != null) ? methods : SPRING_DEFAULT_METHODS);
+        list(settings, PolicySetting.ALLOWED_HEADERS, configuration.getAllowedHeaders());
+        list(settings, PolicySetting.EXPOSED_HEADERS, configuration.getExposedHeaders());
+        if (Boolean.TRUE.equals(configuration.getAllowCredentials())) {
+            settings.put(PolicySetting.ALLOW_CREDENTIALS.key(), "true");
+        }
+        if (Boolean.TRUE.equals(configuration.getAllowPrivateNetwork())) {
+            settings.put(PolicySetting.ALLOW_PRIVATE_NETWORK.key(), "true");
+        }
+        Long maxAge = configuration.getMaxAge();
+        if (maxAge != null) {
+            settings.put(PolicySetting.MAX_AGE.key(), Long.toString(maxAge));
+        }
+        return new TranslatedPolicy(name, settings);
+    }
+
+    private static void list(Map<String, Object> settings, PolicySetting setting, @Nullable List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            settings.put(setting.key(), new ArrayList<>(values));
+        }
+    }
+
+    String name() {
+        return this.name;
+    }
+
+    /** The full name of one of this policy's properties. */
+    String property(String key) {
+        return "cors.policies." + this.name + "." + key;
+    }
+
+    /** Whether a property, as a problem names it, is one of this policy's. */
+    boolean owns(String property) {
+        return property.equals("cors.policies." + this.name) || property.startsWith(property(""));
+    }
+
+    boolean isDropped() {
+        return this.dropped || !this.settings.containsKey("paths");
+    }
+
+    /** Leaves the whole policy out. */
+    void drop() {
+        this.dropped = true;
+    }
+
+    /**
+     * Leaves out the value a property names: one element of a list by its index, else the whole setting; the whole
+     * policy when the problem names it, or once it has no paths left.
+     */
+    void remove(String property) {
+        String key = property.startsWith(property("")) ? property.substring(property("").length()) : "";
+        int bracket = key.indexOf('[');
+        String setting = (bracket >= 0) ? key.substring(0, bracket) : key;
+        Object values = this.settings.get(setting);
+        if (values == null) {
+            this.dropped = true;
+            return;
+        }
+        if (bracket >= 0 && values instanceof List<?> list && key.endsWith("]")) {
+            // The index counts the values the check was given, which leave out those removed before.
+            int index = Integer.parseInt(key.substring(bracket + 1, key.length() - 1));
+            for (int i = 0, present = -1; i < list.size(); i++) {
+                if (list.get(i) != null && ++present == index) {
+                    list.set(i, null);
+                    break;
+                }
+            }
+            if (list.stream().allMatch((value) -> value == null)) {
+                this.settings.remove(setting);
+            }
+        }
+        else {
+            this.settings.remove(setting);
+        }
+    }
+
+    /** Adds this policy's properties, lists by index, as the check reads them. */
+    void properties(Map<String, String> properties) {
+        this.settings.forEach((key, value) -> {
+            if (value instanceof List<?> list) {
+                List<?> present = present(list);
+                for (int i = 0; i < present.size(); i++) {
+                    properties.put(property(key) + "[" + i + "]", String.valueOf(present.get(i)));
+                }
+            }
+            else {
+                properties.put(property(key), String.valueOf(value));
+            }
+        });
+    }
+
+    /** This policy under {@code cors.policies}, indented by four spaces. */
+    String yaml() {
+        StringBuilder yaml = new StringBuilder("    ").append(this.name).append(":\n");
+        this.settings.forEach((key, value) -> {
+            yaml.append("      ").append(key).append(": ");
+            if (value instanceof List<?> list) {
+                yaml.append('[');
+                List<?> present = present(list);
+                for (int i = 0; i < present.size(); i++) {
+                    yaml.append((i > 0) ? ", " : "").append(quoted(String.valueOf(present.get(i))));
+                }
+                yaml.append(']');
+            }
+            else {
+                yaml.append(value);
+            }
+            yaml.append('\n');
+        });
+        return yaml.toString();
+    }
+
+    private static List<?> present(List<?> values) {
+        return values.stream().filter((value) -> value != null).toList();
+    }
+
+    // A YAML double-quoted scalar: only the backslash and the double quote need escaping among printable text, and
+    // control characters are escaped so that a value never ends the line.
+    private static String quoted(String value) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                quoted.append('\\').append(c);
+            }
+            else if (c < 0x20 || c == 0x7f) {
+                quoted.append(String.format("\\x%02x", (int) c));
+            }
+            else {
+                quoted.append(c);
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}
