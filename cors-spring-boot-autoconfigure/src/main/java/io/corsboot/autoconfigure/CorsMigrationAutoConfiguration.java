@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.cloud.gateway.config.GlobalCorsProperties;
+import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,7 @@ import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 import io.corsboot.migration.ActuatorCorsSource;
+import io.corsboot.migration.GatewayCorsSource;
 import io.corsboot.migration.MigrationReport.ConfigurationReport;
 import io.corsboot.migration.MigrationReport.Shadow;
 import io.corsboot.migration.MigrationReporter;
@@ -45,7 +48,8 @@ import io.corsboot.web.PolicySnapshotHolder;
  *
  * @since 0.1.0
  */
-@AutoConfiguration(after = CorsAutoConfiguration.class)
+@AutoConfiguration(after = CorsAutoConfiguration.class,
+        afterName = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration")
 @ConditionalOnWebApplication
 @ConditionalOnBean(PolicySnapshotHolder.class)
 @ImportRuntimeHints(MigrationRuntimeHints.class)
@@ -119,6 +123,19 @@ public final class CorsMigrationAutoConfiguration {
         @Bean
         ReactiveCorsBeansSource corsMigrationReactiveBeansSource(ApplicationContext context) {
             return new ReactiveCorsBeansSource(context);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.cloud.gateway.config.GlobalCorsProperties")
+    static class GatewaySources {
+
+        @Bean
+        @ConditionalOnBean(type = { "org.springframework.cloud.gateway.config.GlobalCorsProperties",
+                "org.springframework.cloud.gateway.route.RouteLocator" })
+        GatewayCorsSource corsMigrationGatewaySource(GlobalCorsProperties globalCors, RouteLocator routes) {
+            return new GatewayCorsSource(globalCors, routes);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.corsboot.migration;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,9 +11,11 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.cloud.gateway.config.GlobalCorsProperties;
+import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
 import org.springframework.cloud.gateway.handler.predicate.PathRoutePredicateFactory;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.web.cors.CorsConfiguration;
 
@@ -25,22 +26,23 @@ import io.corsboot.migration.SpringCorsEntry.Kind;
  * {@code cors} metadata of its routes, keyed by path as the gateway keys them for its route handler mapping.
  * <p>
  * The gateway gives a route's metadata the route's first {@code Path} pattern ({@code /**} without one), and a
- * global configuration only the paths no route's metadata takes. Neither the map it builds nor the mapping's source is
- * exposed, so this source rebuilds both from the same inputs.
+ * global configuration only the paths no route's metadata takes; it reads the routes again each time they are
+ * refreshed. Neither the map it builds nor the mapping's source is exposed, so this source rebuilds both from the same
+ * inputs, on the same event.
  *
  * @since 0.1.0
  */
-public final class GatewayCorsSource implements SpringCorsSource {
+public final class GatewayCorsSource implements SpringCorsSource, ApplicationListener<RefreshRoutesResultEvent> {
 
     private static final String METADATA_KEY = "cors";
 
     private static final String ALL_PATHS = "/**";
 
-    private static final Duration ROUTES_WAIT = Duration.ofSeconds(10);
-
     private final GlobalCorsProperties globalCors;
 
     private final RouteLocator routes;
+
+    private volatile Map<String, SpringCorsEntry> routeEntries = Map.of();
 
     /**
      * Creates the source.
@@ -53,15 +55,26 @@ public final class GatewayCorsSource implements SpringCorsSource {
     }
 
     @Override
-    public List<SpringCorsEntry> entries() {
+    public void onApplicationEvent(RefreshRoutesResultEvent event) {
+        if (event.isSuccess()) {
+            this.routes.getRoutes().collectList().subscribe(this::readRoutes);
+        }
+    }
+
+    private void readRoutes(List<Route> routes) {
         Map<String, SpringCorsEntry> byPath = new LinkedHashMap<>();
-        List<Route> routes = this.routes.getRoutes().collectList().block(ROUTES_WAIT);
-        for (Route route : (routes != null) ? routes : List.<Route>of()) {
+        for (Route route : routes) {
             if (route.getMetadata().get(METADATA_KEY) instanceof Map<?, ?> metadata) {
                 String path = firstPathPattern(route);
                 byPath.putIfAbsent(path, routeEntry(route, path, metadata));
             }
         }
+        this.routeEntries = byPath;
+    }
+
+    @Override
+    public List<SpringCorsEntry> entries() {
+        Map<String, SpringCorsEntry> byPath = new LinkedHashMap<>(this.routeEntries);
         String prefix = prefix();
         this.globalCors.getCorsConfigurations()
             .forEach((path, configuration) -> byPath.putIfAbsent(path, SpringCorsEntry.of(Kind.GATEWAY_GLOBAL_CORS,

@@ -73,9 +73,12 @@ public final class MigrationReporter {
 
     /** The report, of the application as it is now. */
     public MigrationReport report() {
-        Shadows shadows = new Shadows(this.snapshot.get());
+        PolicySnapshot inForce = this.snapshot.get();
+        Shadows shadows = new Shadows(inForce);
         List<SpringCorsEntry> entries = this.entries.get();
+        // A name of a policy in force would merge the translation into that policy when pasted.
         Set<String> names = new HashSet<>();
+        inForce.policies().forEach((policy) -> names.add(policy.spec().name()));
         List<@Nullable TranslatedPolicy> translated = new ArrayList<>();
         for (SpringCorsEntry entry : entries) {
             CorsConfiguration configuration = entry.configuration();
@@ -179,6 +182,8 @@ public final class MigrationReporter {
             case CROSS_ORIGIN -> kebab(simpleName(entry.declaredBy()));
             case ACTUATOR -> "actuator";
             case CORS_MAPPING -> kebab(String.join("-", entry.paths()));
+            case GATEWAY_GLOBAL_CORS -> kebab("globalcors-" + String.join("-", entry.paths()));
+            case GATEWAY_ROUTE_CORS -> kebab(entry.declaredBy().substring(0, entry.declaredBy().indexOf(',')));
             default -> kebab(entry.declaredBy().replaceFirst("^bean ", "") + "-" + String.join("-", entry.paths()));
         };
     }
