@@ -156,8 +156,9 @@ final class TranslatedPolicy {
         return values.stream().filter((value) -> value != null).toList();
     }
 
-    // A YAML double-quoted scalar: only the backslash and the double quote need escaping among printable text, and
-    // control characters are escaped so that a value never ends the line.
+    // A YAML double-quoted scalar: the backslash and the double quote escaped, and everything but printable ASCII
+    // written as a four-digit escape, so that no value ends the line, closes the scalar, or holds a character that
+    // YAML refuses.
     private static String quoted(String value) {
         StringBuilder quoted = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
@@ -165,8 +166,8 @@ final class TranslatedPolicy {
             if (c == '"' || c == '\\') {
                 quoted.append('\\').append(c);
             }
-            else if (c < 0x20 || c == 0x7f) {
-                quoted.append(String.format("\\x%02x", (int) c));
+            else if (c < 0x20 || c >= 0x7f) {
+                quoted.append(String.format("\\u%04x", (int) c));
             }
             else {
                 quoted.append(c);
