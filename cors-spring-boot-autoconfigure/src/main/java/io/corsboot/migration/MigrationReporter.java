@@ -59,7 +59,12 @@ public final class MigrationReporter {
 
     /** The Spring CORS configurations that some policy shadows, each with where. */
     public List<ConfigurationReport> shadowed() {
-        Shadows shadows = new Shadows(this.snapshot.get());
+        PolicySnapshot snapshot = this.snapshot.get();
+        // Without policies nothing is shadowed, and Spring's configuration is not read.
+        if (snapshot.policies().isEmpty()) {
+            return List.of();
+        }
+        Shadows shadows = new Shadows(snapshot);
         List<ConfigurationReport> shadowed = new ArrayList<>();
         for (SpringCorsEntry entry : this.entries.get()) {
             List<Shadow> by = shadows.of(entry.paths());
@@ -144,12 +149,17 @@ public final class MigrationReporter {
                             policy.drop();
                         }
                         else {
-                            policy.remove(error.property());
+                            policy.refuse(error.property());
                         }
                         dropped = true;
                     }
                 }
             }
+            translated.forEach((policy) -> {
+                if (policy != null) {
+                    policy.removeRefused();
+                }
+            });
             if (!dropped) {
                 break;
             }
