@@ -65,6 +65,26 @@ final class TranslatedPolicy {
         }
     }
 
+    /** Adds methods to those the policy allows, after them and each once: another handler's of the same path. */
+    @SuppressWarnings("unchecked")
+    void addMethods(@Nullable List<String> methods) {
+        List<Object> allowed = (List<Object>) this.settings.get(PolicySetting.ALLOWED_METHODS.key());
+        if (allowed == null || allowed.contains(CorsConfiguration.ALL)) {
+            return;
+        }
+        List<String> added = (methods != null) ? methods : SPRING_DEFAULT_METHODS;
+        if (added.contains(CorsConfiguration.ALL)) {
+            allowed.clear();
+            allowed.add(CorsConfiguration.ALL);
+            return;
+        }
+        for (String method : added) {
+            if (!allowed.contains(method)) {
+                allowed.add(method);
+            }
+        }
+    }
+
     String name() {
         return this.name;
     }

@@ -48,6 +48,32 @@ class MigrationReporterTests {
         assertThat(report.yaml()).isEmpty();
     }
 
+    @Test
+    void theHandlersOfOnePathShareOnePolicyWithTheirMethods() {
+        CorsConfiguration get = new CorsConfiguration().applyPermitDefaultValues();
+        get.setAllowedMethods(List.of("GET"));
+        CorsConfiguration post = new CorsConfiguration().applyPermitDefaultValues();
+        post.setAllowedMethods(List.of("POST"));
+        MigrationReport report = new MigrationReporter(() -> List.of(
+                SpringCorsEntry.of(Kind.CROSS_ORIGIN, "com.example.Orders#list", List.of("/orders"), get),
+                SpringCorsEntry.of(Kind.CROSS_ORIGIN, "com.example.Orders#create", List.of("/orders"), post)),
+                PolicySnapshot::empty, new MigrationConfigurationCheck(new StandardEnvironment()))
+            .report();
+        assertThat(report.configurations()).extracting(ConfigurationReport::policy)
+            .containsExactly("orders-list", "orders-list");
+        assertThat(report.configurations()).allSatisfy((entry) -> assertThat(entry.notCarriedOver()).isEmpty());
+        assertThat(report.yaml()).isEqualTo("""
+                cors:
+                  policies:
+                    orders-list:
+                      paths: ["/orders"]
+                      allowed-origins: ["*"]
+                      allowed-methods: ["GET", "POST"]
+                      allowed-headers: ["*"]
+                      max-age: 1800
+                """);
+    }
+
     private static ConfigurationReport reportOf(CorsConfiguration configuration) {
         return reporter(SpringCorsEntry.of(Kind.CORS_CONFIGURATION_SOURCE, "bean shop", List.of("/shop/**"),
                 configuration))
