@@ -1,7 +1,10 @@
 package io.corsboot.migration;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +21,7 @@ import io.corsboot.migration.MigrationReport.ConfigurationReport;
 import io.corsboot.migration.MigrationReport.NotCarriedOver;
 import io.corsboot.migration.MigrationReport.Shadow;
 import io.corsboot.migration.MigrationReport.SpringSettings;
+import io.corsboot.migration.SpringCorsEntry.Kind;
 import io.corsboot.web.PolicySnapshot;
 
 /**
@@ -59,7 +63,12 @@ public final class MigrationReporter {
 
     /** The Spring CORS configurations that some policy shadows, each with where. */
     public List<ConfigurationReport> shadowed() {
-        Shadows shadows = new Shadows(this.snapshot.get());
+        PolicySnapshot snapshot = this.snapshot.get();
+        // Without policies nothing is shadowed, and Spring's configuration is not read.
+        if (snapshot.policies().isEmpty()) {
+            return List.of();
+        }
+        Shadows shadows = new Shadows(snapshot);
         List<ConfigurationReport> shadowed = new ArrayList<>();
         for (SpringCorsEntry entry : this.entries.get()) {
             List<Shadow> by = shadows.of(entry.paths());
@@ -80,12 +89,29 @@ public final class MigrationReporter {
         Set<String> names = new HashSet<>();
         inForce.policies().forEach((policy) -> names.add(policy.spec().name()));
         List<@Nullable TranslatedPolicy> translated = new ArrayList<>();
+        // The handlers of one path (GET and POST of /orders) share a policy: two policies could not both have it.
+        Map<List<Object>, TranslatedPolicy> byHandlersPath = new HashMap<>();
         for (SpringCorsEntry entry : entries) {
             CorsConfiguration configuration = entry.configuration();
-            translated.add((configuration != null && !entry.paths().isEmpty())
-                    ? TranslatedPolicy.of(unique(name(entry), names), entry.paths(), configuration) : null);
+            if (configuration == null || entry.paths().isEmpty()) {
+                translated.add(null);
+                continue;
+            }
+            TranslatedPolicy samePath = (entry.kind() == Kind.CROSS_ORIGIN)
+                    ? byHandlersPath.get(samePathKey(entry, configuration)) : null;
+            if (samePath != null) {
+                samePath.addMethods(configuration.getAllowedMethods());
+                translated.add(samePath);
+                continue;
+            }
+            TranslatedPolicy policy = TranslatedPolicy.of(unique(name(entry), names), entry.paths(), configuration);
+            if (entry.kind() == Kind.CROSS_ORIGIN) {
+                byHandlersPath.put(samePathKey(entry, configuration), policy);
+            }
+            translated.add(policy);
         }
         Map<String, List<NotCarriedOver>> refused = refuse(translated);
+        Set<TranslatedPolicy> written = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ConfigurationReport> reports = new ArrayList<>();
         int shadowedCount = 0;
         StringBuilder yaml = new StringBuilder();
@@ -105,7 +131,9 @@ public final class MigrationReporter {
                 if (!policy.isDropped()) {
                     name = policy.name();
                     policyYaml = "cors:\n  policies:\n" + policy.yaml();
-                    yaml.append(policy.yaml());
+                    if (written.add(policy)) {
+                        yaml.append(policy.yaml());
+                    }
                 }
             }
             reports.add(new ConfigurationReport(entry.kind(), entry.declaredBy(), entry.paths(), settings(entry), by,
@@ -124,12 +152,18 @@ public final class MigrationReporter {
      * Checks every translated policy together, as one configuration, and drops what the check refuses, round after
      * round, until it starts: each refusal is kept in the check's words.
      */
-    private Map<String, List<NotCarriedOver>> refuse(List<@Nullable TranslatedPolicy> translated) {
+    private Map<String, List<NotCarriedOver>> refuse(List<@Nullable TranslatedPolicy> entries) {
+        Set<TranslatedPolicy> translated = Collections.newSetFromMap(new IdentityHashMap<>());
+        entries.forEach((policy) -> {
+            if (policy != null) {
+                translated.add(policy);
+            }
+        });
         Map<String, List<NotCarriedOver>> refused = new LinkedHashMap<>();
         for (int round = 0; round <= CHECK_ROUNDS; round++) {
             Map<String, String> properties = new LinkedHashMap<>();
             translated.forEach((policy) -> {
-                if (policy != null && !policy.isDropped()) {
+                if (!policy.isDropped()) {
                     policy.properties(properties);
                 }
             });
@@ -140,19 +174,20 @@ public final class MigrationReporter {
             boolean dropped = false;
             for (ConfigProblem error : errors) {
                 for (TranslatedPolicy policy : translated) {
-                    if (policy != null && !policy.isDropped() && policy.owns(error.property())) {
+                    if (!policy.isDropped() && policy.owns(error.property())) {
                         refused.computeIfAbsent(policy.name(), (name) -> new ArrayList<>())
                             .add(new NotCarriedOver(error.property(), error.value(), error.describe()));
                         if (round == CHECK_ROUNDS) {
                             policy.drop();
                         }
                         else {
-                            policy.remove(error.property());
+                            policy.refuse(error.property());
                         }
                         dropped = true;
                     }
                 }
             }
+            translated.forEach(TranslatedPolicy::removeRefused);
             if (!dropped) {
                 break;
             }
@@ -174,6 +209,14 @@ public final class MigrationReporter {
             differences.add(new NotCarriedOver(policy.property("max-age"), null, NO_MAX_AGE));
         }
         return differences;
+    }
+
+    // Handlers whose configurations differ only by their methods, which are those the handlers map.
+    private static List<Object> samePathKey(SpringCorsEntry entry, CorsConfiguration configuration) {
+        SpringSettings settings = SpringSettings.of(configuration);
+        return List.of(entry.paths(), settings.allowedOrigins(), settings.allowedOriginPatterns(),
+                settings.allowedHeaders(), settings.exposedHeaders(), String.valueOf(settings.allowCredentials()),
+                String.valueOf(settings.allowPrivateNetwork()), String.valueOf(settings.maxAgeSeconds()));
     }
 
     /** A policy name that says where the configuration is declared. */

@@ -1,20 +1,15 @@
 package io.corsboot.migration;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -28,11 +23,8 @@ import io.corsboot.migration.SpringCorsEntry.Kind;
  */
 public final class MvcCorsSource implements SpringCorsSource {
 
-    // Spring resolves a handler's @CrossOrigin, placeholders and defaults included, in this protected method and
-    // keeps the result in a registry it does not expose: asking the method again is reading Spring's resolution.
-    private static final @Nullable Method INIT_CORS_CONFIGURATION = ReflectionUtils.findMethod(
-            RequestMappingHandlerMapping.class, "initCorsConfiguration", Object.class, Method.class,
-            RequestMappingInfo.class);
+    private static final CrossOriginResolution CROSS_ORIGIN = new CrossOriginResolution(
+            RequestMappingHandlerMapping.class, RequestMappingInfo.class);
 
     private final ListableBeanFactory beans;
 
@@ -51,9 +43,9 @@ public final class MvcCorsSource implements SpringCorsSource {
         for (RequestMappingHandlerMapping mapping : this.beans.getBeansOfType(RequestMappingHandlerMapping.class)
             .values()) {
             mapping.getHandlerMethods().forEach((info, handler) -> {
-                CorsConfiguration configuration = crossOrigin(mapping, info, handler);
+                CorsConfiguration configuration = CROSS_ORIGIN.of(mapping, info, handler);
                 if (configuration != null) {
-                    crossOrigins.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN, declaredBy(handler),
+                    crossOrigins.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN, CrossOriginResolution.declaredBy(handler),
                             List.copyOf(info.getPatternValues()), configuration));
                 }
             });
@@ -68,19 +60,5 @@ public final class MvcCorsSource implements SpringCorsSource {
         List<SpringCorsEntry> entries = new ArrayList<>(crossOrigins);
         entries.addAll(mappings.values());
         return entries;
-    }
-
-    private static @Nullable CorsConfiguration crossOrigin(RequestMappingHandlerMapping mapping,
-            RequestMappingInfo info, HandlerMethod handler) {
-        if (INIT_CORS_CONFIGURATION == null) {
-            return null;
-        }
-        ReflectionUtils.makeAccessible(INIT_CORS_CONFIGURATION);
-        return (CorsConfiguration) ReflectionUtils.invokeMethod(INIT_CORS_CONFIGURATION, mapping, handler.getBean(),
-                handler.getMethod(), info);
-    }
-
-    static String declaredBy(HandlerMethod handler) {
-        return handler.getBeanType().getName() + "#" + handler.getMethod().getName();
     }
 }

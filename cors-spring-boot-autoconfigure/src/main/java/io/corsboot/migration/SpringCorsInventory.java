@@ -2,6 +2,9 @@ package io.corsboot.migration;
 
 import java.util.List;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import org.springframework.beans.factory.ObjectProvider;
 
 /**
@@ -11,6 +14,8 @@ import org.springframework.beans.factory.ObjectProvider;
  * @since 0.1.0
  */
 public final class SpringCorsInventory {
+
+    private static final Log logger = LogFactory.getLog(SpringCorsInventory.class);
 
     private final ObjectProvider<SpringCorsSource> sources;
 
@@ -22,8 +27,20 @@ public final class SpringCorsInventory {
         this.sources = sources;
     }
 
-    /** The entries of every source. */
+    /** The entries of every source; a source that fails is left out, and logged. */
     public List<SpringCorsEntry> entries() {
-        return this.sources.orderedStream().flatMap((source) -> source.entries().stream()).toList();
+        return this.sources.orderedStream().flatMap((source) -> entriesOf(source).stream()).toList();
+    }
+
+    // The report is read at startup and by the endpoint: a failing source must stop neither.
+    private static List<SpringCorsEntry> entriesOf(SpringCorsSource source) {
+        try {
+            return source.entries();
+        }
+        catch (RuntimeException ex) {
+            logger.warn("The migration report leaves out the CORS configurations of " + source.getClass().getName()
+                    + ", which could not read them: " + ex, ex);
+            return List.of();
+        }
     }
 }

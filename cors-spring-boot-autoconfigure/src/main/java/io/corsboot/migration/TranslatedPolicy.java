@@ -29,6 +29,9 @@ final class TranslatedPolicy {
 
     private boolean dropped;
 
+    // The properties the check refused in its last round.
+    private final List<String> refused = new ArrayList<>();
+
     private TranslatedPolicy(String name, Map<String, Object> settings) {
         this.name = name;
         this.settings = settings;
@@ -62,6 +65,26 @@ final class TranslatedPolicy {
         }
     }
 
+    /** Adds methods to those the policy allows, after them and each once: another handler's of the same path. */
+    @SuppressWarnings("unchecked")
+    void addMethods(@Nullable List<String> methods) {
+        List<Object> allowed = (List<Object>) this.settings.get(PolicySetting.ALLOWED_METHODS.key());
+        if (allowed == null || allowed.contains(CorsConfiguration.ALL)) {
+            return;
+        }
+        List<String> added = (methods != null) ? methods : SPRING_DEFAULT_METHODS;
+        if (added.contains(CorsConfiguration.ALL)) {
+            allowed.clear();
+            allowed.add(CorsConfiguration.ALL);
+            return;
+        }
+        for (String method : added) {
+            if (!allowed.contains(method)) {
+                allowed.add(method);
+            }
+        }
+    }
+
     String name() {
         return this.name;
     }
@@ -86,34 +109,51 @@ final class TranslatedPolicy {
     }
 
     /**
-     * Leaves out the value a property names: one element of a list by its index, else the whole setting; the whole
-     * policy when the problem names it, or once it has no paths left.
+     * Leaves out, once {@link #removeRefused} is called, the value a property names: one element of a list by its
+     * index, else the whole setting; the whole policy when the problem names it, or once it has no paths left.
      */
-    void remove(String property) {
-        String key = property.startsWith(property("")) ? property.substring(property("").length()) : "";
-        int bracket = key.indexOf('[');
-        String setting = (bracket >= 0) ? key.substring(0, bracket) : key;
-        Object values = this.settings.get(setting);
-        if (values == null) {
-            this.dropped = true;
-            return;
-        }
-        if (bracket >= 0 && values instanceof List<?> list && key.endsWith("]")) {
-            // The index counts the values the check was given, which leave out those removed before.
-            int index = Integer.parseInt(key.substring(bracket + 1, key.length() - 1));
-            for (int i = 0, present = -1; i < list.size(); i++) {
-                if (list.get(i) != null && ++present == index) {
-                    list.set(i, null);
-                    break;
+    void refuse(String property) {
+        this.refused.add(property);
+    }
+
+    /**
+     * Leaves out every value refused since the last call. The indexes count the values the check was given, which
+     * leave out those removed before, so all of them are resolved before any is removed.
+     */
+    void removeRefused() {
+        List<Runnable> removals = new ArrayList<>();
+        for (String property : this.refused) {
+            String key = property.startsWith(property("")) ? property.substring(property("").length()) : "";
+            int bracket = key.indexOf('[');
+            String setting = (bracket >= 0) ? key.substring(0, bracket) : key;
+            Object values = this.settings.get(setting);
+            if (values == null) {
+                removals.add(() -> this.dropped = true);
+            }
+            else if (bracket >= 0 && values instanceof List<?> list && key.endsWith("]")) {
+                int position = position(list, Integer.parseInt(key.substring(bracket + 1, key.length() - 1)));
+                if (position >= 0) {
+                    removals.add(() -> list.set(position, null));
                 }
             }
-            if (list.stream().allMatch((value) -> value == null)) {
-                this.settings.remove(setting);
+            else {
+                removals.add(() -> this.settings.remove(setting));
             }
         }
-        else {
-            this.settings.remove(setting);
+        this.refused.clear();
+        removals.forEach(Runnable::run);
+        this.settings.entrySet()
+            .removeIf((setting) -> setting.getValue() instanceof List<?> list && present(list).isEmpty());
+    }
+
+    // Where the index-th value still present is, or -1.
+    private static int position(List<?> values, int index) {
+        for (int i = 0, present = -1; i < values.size(); i++) {
+            if (values.get(i) != null && ++present == index) {
+                return i;
+            }
         }
+        return -1;
     }
 
     /** Adds this policy's properties, lists by index, as the check reads them. */
@@ -156,8 +196,9 @@ final class TranslatedPolicy {
         return values.stream().filter((value) -> value != null).toList();
     }
 
-    // A YAML double-quoted scalar: only the backslash and the double quote need escaping among printable text, and
-    // control characters are escaped so that a value never ends the line.
+    // A YAML double-quoted scalar: the backslash and the double quote escaped, and everything but printable ASCII
+    // written as a four-digit escape, so that no value ends the line, closes the scalar, or holds a character that
+    // YAML refuses.
     private static String quoted(String value) {
         StringBuilder quoted = new StringBuilder("\"");
         for (int i = 0; i < value.length(); i++) {
@@ -165,8 +206,8 @@ final class TranslatedPolicy {
             if (c == '"' || c == '\\') {
                 quoted.append('\\').append(c);
             }
-            else if (c < 0x20 || c == 0x7f) {
-                quoted.append(String.format("\\x%02x", (int) c));
+            else if (c < 0x20 || c >= 0x7f) {
+                quoted.append(String.format("\\u%04x", (int) c));
             }
             else {
                 quoted.append(c);

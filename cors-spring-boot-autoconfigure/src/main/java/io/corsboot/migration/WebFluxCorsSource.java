@@ -1,16 +1,11 @@
 package io.corsboot.migration;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.config.CorsRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
@@ -28,11 +23,8 @@ import io.corsboot.migration.SpringCorsEntry.Kind;
  */
 public final class WebFluxCorsSource implements SpringCorsSource {
 
-    // Spring resolves a handler's @CrossOrigin, placeholders and defaults included, in this protected method and
-    // keeps the result in a registry it does not expose: asking the method again is reading Spring's resolution.
-    private static final @Nullable Method INIT_CORS_CONFIGURATION = ReflectionUtils.findMethod(
-            RequestMappingHandlerMapping.class, "initCorsConfiguration", Object.class, Method.class,
-            RequestMappingInfo.class);
+    private static final CrossOriginResolution CROSS_ORIGIN = new CrossOriginResolution(
+            RequestMappingHandlerMapping.class, RequestMappingInfo.class);
 
     private final ListableBeanFactory beans;
 
@@ -50,9 +42,9 @@ public final class WebFluxCorsSource implements SpringCorsSource {
         for (RequestMappingHandlerMapping mapping : this.beans.getBeansOfType(RequestMappingHandlerMapping.class)
             .values()) {
             mapping.getHandlerMethods().forEach((info, handler) -> {
-                CorsConfiguration configuration = crossOrigin(mapping, info, handler);
+                CorsConfiguration configuration = CROSS_ORIGIN.of(mapping, info, handler);
                 if (configuration != null) {
-                    entries.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN, MvcCorsSource.declaredBy(handler),
+                    entries.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN, CrossOriginResolution.declaredBy(handler),
                             info.getPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString)
                                 .toList(),
                             configuration));
@@ -68,16 +60,6 @@ public final class WebFluxCorsSource implements SpringCorsSource {
             .forEach((pattern, configuration) -> entries.add(
                     SpringCorsEntry.of(Kind.CORS_MAPPING, "addCorsMappings", List.of(pattern), configuration)));
         return entries;
-    }
-
-    private static @Nullable CorsConfiguration crossOrigin(RequestMappingHandlerMapping mapping,
-            RequestMappingInfo info, HandlerMethod handler) {
-        if (INIT_CORS_CONFIGURATION == null) {
-            return null;
-        }
-        ReflectionUtils.makeAccessible(INIT_CORS_CONFIGURATION);
-        return (CorsConfiguration) ReflectionUtils.invokeMethod(INIT_CORS_CONFIGURATION, mapping, handler.getBean(),
-                handler.getMethod(), info);
     }
 
     /** A registry that gives its configurations to the report. */

@@ -28,6 +28,19 @@ class SpringCorsInventoryTests {
     }
 
     @Test
+    void leavesOutASourceThatFails() {
+        try (var context = new AnnotationConfigApplicationContext()) {
+            context.registerBean("first", FirstSource.class);
+            context.registerBean("failing", SpringCorsSource.class, () -> () -> {
+                throw new IllegalStateException("unreadable");
+            });
+            context.refresh();
+            var inventory = new SpringCorsInventory(context.getBeanProvider(SpringCorsSource.class));
+            assertThat(inventory.entries()).extracting(SpringCorsEntry::declaredBy).containsExactly("bean first");
+        }
+    }
+
+    @Test
     void anEntryHasAConfigurationOrSaysWhyItHasNone() {
         assertThatIllegalArgumentException()
             .isThrownBy(() -> new SpringCorsEntry(Kind.CORS_FILTER, "bean corsFilter", List.of(), null, null));
