@@ -89,8 +89,8 @@ public final class CorsMigrationAutoConfiguration {
         shadowed.forEach((report) -> report.shadowedBy().stream().map(Shadow::paths).forEach(paths::addAll));
         return "CORS policies decide on " + shadowed.size() + " Spring CORS configuration"
                 + ((shadowed.size() == 1) ? "" : "s") + " (" + String.join(", ", paths) + "), where Spring's "
-                + "configuration no longer counts: GET /actuator/cors/migration lists each, with the cors.* YAML "
-                + "that carries it over.";
+                + "configuration no longer counts: GET /actuator/cors/migration lists each, with the policy that "
+                + "decides there.";
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -89,11 +89,18 @@ public final class MigrationReporter {
         Set<String> names = new HashSet<>();
         inForce.policies().forEach((policy) -> names.add(policy.spec().name()));
         List<@Nullable TranslatedPolicy> translated = new ArrayList<>();
+        List<List<Shadow>> shadowedBy = new ArrayList<>();
+        List<List<NotCarriedOver>> decidedByPolicies = new ArrayList<>();
         // The handlers of one path (GET and POST of /orders) share a policy: two policies could not both have it.
         Map<List<Object>, TranslatedPolicy> byHandlersPath = new HashMap<>();
         for (SpringCorsEntry entry : entries) {
+            List<Shadow> by = shadows.of(entry.paths());
+            shadowedBy.add(by);
+            List<NotCarriedOver> decided = new ArrayList<>();
+            decidedByPolicies.add(decided);
             CorsConfiguration configuration = entry.configuration();
-            if (configuration == null || entry.paths().isEmpty()) {
+            List<String> paths = carriedPaths(entry.paths(), by, decided);
+            if (configuration == null || paths.isEmpty()) {
                 translated.add(null);
                 continue;
             }
@@ -104,7 +111,7 @@ public final class MigrationReporter {
                 translated.add(samePath);
                 continue;
             }
-            TranslatedPolicy policy = TranslatedPolicy.of(unique(name(entry), names), entry.paths(), configuration);
+            TranslatedPolicy policy = TranslatedPolicy.of(unique(name(entry), names), paths, configuration);
             if (entry.kind() == Kind.CROSS_ORIGIN) {
                 byHandlersPath.put(samePathKey(entry, configuration), policy);
             }
@@ -118,11 +125,11 @@ public final class MigrationReporter {
         for (int i = 0; i < entries.size(); i++) {
             SpringCorsEntry entry = entries.get(i);
             TranslatedPolicy policy = translated.get(i);
-            List<Shadow> by = shadows.of(entry.paths());
+            List<Shadow> by = shadowedBy.get(i);
             if (!by.isEmpty()) {
                 shadowedCount++;
             }
-            List<NotCarriedOver> notCarried = new ArrayList<>();
+            List<NotCarriedOver> notCarried = new ArrayList<>(decidedByPolicies.get(i));
             String policyYaml = null;
             String name = null;
             if (policy != null) {
@@ -141,6 +148,27 @@ public final class MigrationReporter {
         }
         return new MigrationReport(shadowedCount, reports,
                 yaml.isEmpty() ? "" : "cors:\n  policies:\n" + yaml);
+    }
+
+    /**
+     * The paths a policy carries over: those where no policy in force decides on the whole pattern. Where one does,
+     * Spring's configuration has not applied since that policy came, and a policy for the pattern would take it from
+     * that policy; each such path is noted as not carried over.
+     */
+    private static List<String> carriedPaths(List<String> paths, List<Shadow> by, List<NotCarriedOver> decided) {
+        List<String> carried = new ArrayList<>();
+        for (String path : paths) {
+            Shadow whole = by.stream().filter((shadow) -> shadow.paths().contains(path)).findFirst().orElse(null);
+            if (whole == null) {
+                carried.add(path);
+            }
+            else {
+                decided.add(new NotCarriedOver("cors.policies." + whole.policy() + ".paths", path,
+                        "Policy '" + whole.policy() + "' decides on " + path + ", where this configuration no longer "
+                                + "applies: carried over, it would take the path from that policy."));
+            }
+        }
+        return carried;
     }
 
     private static @Nullable SpringSettings settings(SpringCorsEntry entry) {

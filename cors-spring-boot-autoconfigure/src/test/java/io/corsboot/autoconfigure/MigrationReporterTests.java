@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.cors.CorsConfiguration;
 
 import io.corsboot.migration.MigrationReport;
@@ -16,6 +17,7 @@ import io.corsboot.migration.SpringCorsEntry.Kind;
 import io.corsboot.web.PolicySnapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** What the report carries over of a Spring configuration, checked by the startup validation. */
 class MigrationReporterTests {
@@ -72,6 +74,45 @@ class MigrationReporterTests {
                       allowed-headers: ["*"]
                       max-age: 1800
                 """);
+    }
+
+    @Test
+    void aTranslationNeverTakesTheNameOfAPolicyInForce() {
+        MockEnvironment environment = new MockEnvironment().withProperty("cors.policies.orders.paths", "/shop/**")
+            .withProperty("cors.policies.orders.allowed-origins", "https://shop.example");
+        MigrationReport report = reporter(environment,
+                SpringCorsEntry.of(Kind.CORS_MAPPING, "addCorsMappings", List.of("/orders/**"), orders()))
+            .report();
+        assertThat(report.configurations()).extracting(ConfigurationReport::policy).containsExactly("orders-2");
+        assertThat(report.yaml()).contains("    orders-2:\n").doesNotContain("    orders:\n");
+    }
+
+    @Test
+    void aPathWhereAPolicyDecidesIsNotCarriedOverAndTheOthersAre() {
+        MockEnvironment environment = new MockEnvironment().withProperty("cors.policies.api.paths", "/api/**")
+            .withProperty("cors.policies.api.allowed-origins", "https://app.example");
+        MigrationReport report = reporter(environment, SpringCorsEntry.of(Kind.CORS_MAPPING, "addCorsMappings",
+                List.of("/api/orders/**", "/orders/**"), orders()))
+            .report();
+        assertThat(report.configurations()).singleElement().satisfies((entry) -> {
+            assertThat(entry.notCarriedOver()).extracting(NotCarriedOver::property, NotCarriedOver::value)
+                .containsExactly(tuple("cors.policies.api.paths", "/api/orders/**"));
+            assertThat(entry.yaml()).contains("paths: [\"/orders/**\"]\n");
+        });
+        assertThat(report.yaml()).doesNotContain("/api/");
+    }
+
+    private static CorsConfiguration orders() {
+        CorsConfiguration configuration = new CorsConfiguration();
+        configuration.setAllowedOrigins(List.of("https://orders.example"));
+        configuration.setMaxAge(60L);
+        return configuration;
+    }
+
+    private static MigrationReporter reporter(MockEnvironment environment, SpringCorsEntry entry) {
+        PolicySnapshot inForce = new CorsConfigurationLoader().load(environment);
+        return new MigrationReporter(() -> List.of(entry), () -> inForce,
+                new MigrationConfigurationCheck(environment));
     }
 
     private static ConfigurationReport reportOf(CorsConfiguration configuration) {

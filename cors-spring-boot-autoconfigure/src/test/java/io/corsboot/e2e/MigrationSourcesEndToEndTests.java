@@ -120,7 +120,7 @@ class MigrationSourcesEndToEndTests {
                 .satisfies((line) -> assertThat(line).contains("INFO")
                     .endsWith("CORS policies decide on 2 Spring CORS configurations (/api/annotated, /api/global/**), "
                             + "where Spring's configuration no longer counts: GET /actuator/cors/migration lists "
-                            + "each, with the cors.* YAML that carries it over."));
+                            + "each, with the policy that decides there."));
         }
     }
 
