@@ -88,6 +88,22 @@ class ArchitectureTests {
     }
 
     @Test
+    void theMigrationReportReadsSpringsConfigurationNeverTheFilters() {
+        noClasses().that().resideInAPackage("io.corsboot.migration..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.corsboot.servlet..", "io.corsboot.reactive..",
+                    "io.corsboot.actuate..", "io.corsboot.metrics..")
+            .check(this.classes);
+    }
+
+    @Test
+    void nothingOnTheRequestPathKnowsTheMigrationReport() {
+        noClasses().that().resideInAnyPackage("io.corsboot.core..", "io.corsboot.web..", "io.corsboot.servlet..",
+                "io.corsboot.reactive..", "io.corsboot.metrics..")
+            .should().dependOnClassesThat().resideInAPackage("io.corsboot.migration..")
+            .check(this.classes);
+    }
+
+    @Test
     void nothingImportsTheAutoConfiguration() {
         noClasses().that().resideOutsideOfPackage("io.corsboot.autoconfigure..")
             .should().dependOnClassesThat().resideInAPackage("io.corsboot.autoconfigure..")

@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -58,6 +59,9 @@ final class GatewayServer implements AutoCloseable {
     /** The only origin that the routes' metadata CORS allows. */
     static final String ROUTE_ORIGIN = "https://route.example";
 
+    /** Whether the gateway has its own CORS settings: where the test application reads it. */
+    private static final String GATEWAY_CORS = "test.gateway-cors";
+
     private final ConfigurableApplicationContext context;
 
     private GatewayServer(ConfigurableApplicationContext context) {
@@ -66,6 +70,15 @@ final class GatewayServer implements AutoCloseable {
 
     /** Starts a gateway in front of the service, with properties as "key=value" lines added to its own. */
     static GatewayServer start(Server server, RoutedService service, String... extraProperties) {
+        return start(server, service, true, extraProperties);
+    }
+
+    /**
+     * Starts a gateway in front of the service, with its own CORS settings (the table's last column) or without, and
+     * with properties as "key=value" lines added to its own.
+     */
+    static GatewayServer start(Server server, RoutedService service, boolean gatewayCors,
+            String... extraProperties) {
         String routes = server.prefix + ".routes";
         List<String> properties = new ArrayList<>(List.of("server.port=0", "spring.main.banner-mode=off",
                 "cors.policies.api.paths=/api/**,/down/**",
@@ -93,13 +106,13 @@ final class GatewayServer implements AutoCloseable {
             properties.add(route + ".id=" + table[i][0]);
             properties.add(route + ".uri=" + table[i][2]);
             properties.add(route + ".predicates[0]=Path=" + table[i][1]);
-            if (server == Server.WEBFLUX && table[i][0].endsWith("meta")) {
+            if (gatewayCors && server == Server.WEBFLUX && table[i][0].endsWith("meta")) {
                 properties.add(route + ".metadata.cors.allowedOrigins[0]=" + ROUTE_ORIGIN);
                 properties.add(route + ".metadata.cors.allowedMethods[0]=GET");
                 properties.add(route + ".metadata.cors.allowedMethods[1]=PUT");
             }
         }
-        for (String path : (server == Server.WEBFLUX) ? GLOBAL_CORS_PATHS : List.<String>of()) {
+        for (String path : (gatewayCors && server == Server.WEBFLUX) ? GLOBAL_CORS_PATHS : List.<String>of()) {
             String globalcors = server.prefix + ".globalcors.cors-configurations.[" + path + "]";
             properties.add(globalcors + ".allowed-origins=" + GLOBAL_ORIGIN + "," + APP);
             properties.add(globalcors + ".allowed-methods=GET,PUT");
@@ -108,6 +121,7 @@ final class GatewayServer implements AutoCloseable {
             // Both servers share this class path: Server WebFlux refuses to start beside Spring MVC unless turned off.
             properties.add("spring.cloud.gateway.server.webflux.enabled=false");
         }
+        properties.add(GATEWAY_CORS + "=" + gatewayCors);
         properties.addAll(List.of(extraProperties));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
             .web(server.type)
@@ -166,6 +180,7 @@ final class GatewayServer implements AutoCloseable {
 
         /** On Gateway Server Web MVC, which has no CORS settings of its own: Spring MVC's global CORS mappings. */
         @Bean
+        @ConditionalOnBooleanProperty(GATEWAY_CORS)
         WebMvcConfigurer globalCorsMappings() {
             return new WebMvcConfigurer() {
 

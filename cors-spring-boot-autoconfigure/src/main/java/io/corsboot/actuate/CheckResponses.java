@@ -9,8 +9,9 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import io.corsboot.actuate.CorsEndpoint.CheckDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckError;
 import io.corsboot.actuate.CorsEndpoint.CheckParameters;
+import io.corsboot.actuate.CorsEndpoint.MigrationDescriptor;
 
-/** The web answer of {@code check}, the same on both stacks. */
+/** The web answers of {@code check} and {@code migration}, the same on both stacks. */
 final class CheckResponses {
 
     private CheckResponses() {
@@ -22,6 +23,11 @@ final class CheckResponses {
      */
     static WebEndpointResponse<OperationResponseBody> evaluate(CorsEndpoint endpoint, String operation,
             CheckParameters parameters, @Nullable ArrivalOrigin arrival) {
+        if (CorsEndpoint.MIGRATION.equals(operation)) {
+            MigrationDescriptor report = endpoint.migration();
+            return (report != null) ? new WebEndpointResponse<>(report)
+                    : new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+        }
         try {
             CheckDescriptor answer = endpoint.evaluate(operation, parameters, arrival);
             return (answer != null) ? new WebEndpointResponse<>(answer)

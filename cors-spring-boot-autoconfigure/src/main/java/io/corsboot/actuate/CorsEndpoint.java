@@ -23,6 +23,9 @@ import io.corsboot.core.HostPattern;
 import io.corsboot.core.PolicySetting;
 import io.corsboot.core.Reason;
 import io.corsboot.core.RecordedHeaders;
+import io.corsboot.migration.MigrationReport;
+import io.corsboot.migration.MigrationReport.ConfigurationReport;
+import io.corsboot.migration.MigrationReporter;
 import io.corsboot.web.CorsDecider;
 import io.corsboot.web.DecidedRequest;
 import io.corsboot.web.PendingSupplier;
@@ -40,11 +43,15 @@ public class CorsEndpoint {
 
     static final String CHECK = "check";
 
+    static final String MIGRATION = "migration";
+
     private final PolicySnapshotHolder snapshots;
 
     private final CorsDecider decider;
 
     private final boolean enabled;
+
+    private final @Nullable MigrationReporter migration;
 
     /**
      * Creates the endpoint.
@@ -52,9 +59,34 @@ public class CorsEndpoint {
      * @param enabled whether {@code cors.enabled} is true, so that filters are installed
      */
     public CorsEndpoint(PolicySnapshotHolder snapshots, boolean enabled) {
+        this(snapshots, enabled, null);
+    }
+
+    /**
+     * Creates the endpoint.
+     * @param snapshots the snapshot holder the filters read
+     * @param enabled whether {@code cors.enabled} is true, so that filters are installed
+     * @param migration the reporter of the application's Spring CORS configurations, or null for none
+     */
+    public CorsEndpoint(PolicySnapshotHolder snapshots, boolean enabled, @Nullable MigrationReporter migration) {
         this.snapshots = snapshots;
         this.decider = CorsDecider.silent(snapshots);
         this.enabled = enabled;
+        this.migration = migration;
+    }
+
+    /**
+     * The migration report that the web extensions serve at {@code /actuator/cors/migration}: every CORS
+     * configuration Spring applies in the application, which policy shadows it where, and the {@code cors.*} YAML
+     * that carries it over.
+     * @return the report, or null when the application has no reporter
+     */
+    public @Nullable MigrationDescriptor migration() {
+        if (this.migration == null) {
+            return null;
+        }
+        MigrationReport report = this.migration.report();
+        return new MigrationDescriptor(report.shadowed(), report.configurations(), report.yaml());
     }
 
     /** The effective policies, most specific first, with the configuration's warnings. */
@@ -272,6 +304,18 @@ public class CorsEndpoint {
     public record CheckDescriptor(@Nullable String policy, boolean preflight, boolean allowed, Reason reason,
             String explanation, @Nullable String hint, Map<String, String> responseHeaders,
             @Nullable CandidateDescriptor candidate) implements OperationResponseBody {
+    }
+
+    /**
+     * The migration report.
+     *
+     * @param shadowed how many Spring CORS configurations a policy shadows on some of their paths
+     * @param configurations each Spring CORS configuration, how it carries over, and what does not
+     * @param yaml one {@code cors:} block with a policy for each configuration that carries over, or empty
+     */
+    @JsonInclude(Include.ALWAYS)
+    public record MigrationDescriptor(int shadowed, List<ConfigurationReport> configurations, String yaml)
+            implements OperationResponseBody {
     }
 
     /**

@@ -31,8 +31,9 @@ public class CorsEndpointWebExtension {
     }
 
     /**
-     * Served at {@code /actuator/cors/check}, as {@link CorsEndpoint#check}; any other selector value answers 404.
-     * @param operation {@code check}
+     * Served at {@code /actuator/cors/check}, as {@link CorsEndpoint#check}, and at {@code /actuator/cors/migration},
+     * which answers {@link CorsEndpoint#migration}; any other selector value answers 404.
+     * @param operation {@code check} or {@code migration}
      * @param path the request's path within the application
      * @param origin the {@code Origin}, or null for a request that is not cross-origin
      * @param method the method, {@code GET} when null
@@ -40,7 +41,7 @@ public class CorsEndpointWebExtension {
      * @param contentType the request's {@code Content-Type}
      * @param privateNetwork {@code true} when the browser asks for private network access
      * @param host the host the request is sent to, without its port; the one the check request arrived on when null
-     * @return how the request would be handled
+     * @return how the request would be handled, or the migration report
      */
     // Optional parameters carry Spring's @Nullable, the mark Spring Boot 3.5's Actuator reads, beside JSpecify's,
     // which Spring Boot 4 reads

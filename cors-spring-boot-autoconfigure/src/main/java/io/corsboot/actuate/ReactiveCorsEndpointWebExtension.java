@@ -35,8 +35,9 @@ public class ReactiveCorsEndpointWebExtension {
     }
 
     /**
-     * Served at {@code /actuator/cors/check}, as {@link CorsEndpoint#check}; any other selector value answers 404.
-     * @param operation {@code check}
+     * Served at {@code /actuator/cors/check}, as {@link CorsEndpoint#check}, and at {@code /actuator/cors/migration},
+     * which answers {@link CorsEndpoint#migration}; any other selector value answers 404.
+     * @param operation {@code check} or {@code migration}
      * @param path the request's path within the application
      * @param origin the {@code Origin}, or null for a request that is not cross-origin
      * @param method the method, {@code GET} when null
@@ -44,7 +45,7 @@ public class ReactiveCorsEndpointWebExtension {
      * @param contentType the request's {@code Content-Type}
      * @param privateNetwork {@code true} when the browser asks for private network access
      * @param host the host the request is sent to, without its port; the one the check request arrived on when null
-     * @return how the request would be handled
+     * @return how the request would be handled, or the migration report
      */
     // Boot's endpoint infrastructure passes an operation its query parameters and nothing of the request, and runs
     // a blocking operation on another thread than the request's. This one is reactive: it runs within the request's

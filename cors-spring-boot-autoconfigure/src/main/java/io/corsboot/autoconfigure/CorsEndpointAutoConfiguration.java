@@ -24,6 +24,7 @@ import io.corsboot.actuate.CorsEndpoint;
 import io.corsboot.actuate.CorsEndpointWebExtension;
 import io.corsboot.actuate.ReactiveCorsEndpointWebExtension;
 import io.corsboot.actuate.ReactiveCorsEndpointWebExtension.ArrivalOriginWebFilter;
+import io.corsboot.migration.MigrationReporter;
 import io.corsboot.web.PolicySnapshotHolder;
 
 /**
@@ -41,8 +42,10 @@ public final class CorsEndpointAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    CorsEndpoint corsEndpoint(PolicySnapshotHolder corsPolicySnapshotHolder, Environment environment) {
-        return new CorsEndpoint(corsPolicySnapshotHolder, CorsPropertiesBinder.isEnabled(environment));
+    CorsEndpoint corsEndpoint(PolicySnapshotHolder corsPolicySnapshotHolder, Environment environment,
+            ObjectProvider<MigrationReporter> migration) {
+        return new CorsEndpoint(corsPolicySnapshotHolder, CorsPropertiesBinder.isEnabled(environment),
+                migration.getIfAvailable());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -18,6 +18,7 @@ final class CorsEndpointRuntimeHints implements RuntimeHintsRegistrar {
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(),
-                CorsEndpoint.CorsDescriptor.class, CorsEndpoint.CheckDescriptor.class, CorsEndpoint.CheckError.class);
+                CorsEndpoint.CorsDescriptor.class, CorsEndpoint.CheckDescriptor.class, CorsEndpoint.CheckError.class,
+                CorsEndpoint.MigrationDescriptor.class);
     }
 }

@@ -20,10 +20,16 @@ import io.corsboot.actuate.CorsEndpoint.CandidateDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckDescriptor;
 import io.corsboot.actuate.CorsEndpoint.CheckError;
 import io.corsboot.actuate.CorsEndpoint.CorsDescriptor;
+import io.corsboot.actuate.CorsEndpoint.MigrationDescriptor;
 import io.corsboot.actuate.CorsEndpoint.PendingSupplierDescriptor;
 import io.corsboot.actuate.CorsEndpoint.PolicyDescriptor;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.core.Reason;
+import io.corsboot.migration.MigrationReport.ConfigurationReport;
+import io.corsboot.migration.MigrationReport.NotCarriedOver;
+import io.corsboot.migration.MigrationReport.Shadow;
+import io.corsboot.migration.MigrationReport.SpringSettings;
+import io.corsboot.migration.SpringCorsEntry;
 import io.corsboot.testing.BootLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -75,10 +81,36 @@ class CorsRuntimeHintsTests {
     }
 
     @Test
+    void theMigrationReportCanBeWrittenAsJson() {
+        RuntimeHints hints = hintsOf(new CorsEndpointRuntimeHints());
+        for (Class<?> record : new Class<?>[] { MigrationDescriptor.class, ConfigurationReport.class,
+                SpringSettings.class, Shadow.class, NotCarriedOver.class }) {
+            assertThat(reflection().onType(record)).as(record.getSimpleName()).accepts(hints);
+        }
+        assertThat(BootLine.invokesMethod(MigrationDescriptor.class, "configurations")).accepts(hints);
+        assertThat(BootLine.invokesMethod(ConfigurationReport.class, "notCarriedOver")).accepts(hints);
+        assertThat(BootLine.invokesMethod(SpringSettings.class, "maxAgeSeconds")).accepts(hints);
+        assertThat(reflection().onType(SpringCorsEntry.Kind.class)).accepts(hints);
+    }
+
+    @Test
+    void theMigrationReportCanReadWhatSpringResolved() {
+        RuntimeHints hints = hintsOf(new MigrationRuntimeHints());
+        assertThat(BootLine.invokesMethod(
+                org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class,
+                "initCorsConfiguration")).accepts(hints);
+        assertThat(BootLine.invokesMethod(
+                org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping.class,
+                "initCorsConfiguration")).accepts(hints);
+        assertThat(BootLine.accessesField(org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource.class,
+                "corsConfigurations")).accepts(hints);
+    }
+
+    @Test
     void aheadOfTimeProcessingOfTheAutoConfigurationsContributesTheHints() {
         new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                    CorsEndpointAutoConfiguration.class))
+                    CorsEndpointAutoConfiguration.class, CorsMigrationAutoConfiguration.class))
             .withConfiguration(BootLine.SERVLET_SECURITY)
             .withPropertyValues("cors.policies.api.paths=/api/**",
                     "cors.policies.api.allowed-origins=https://app.example.com",
@@ -93,6 +125,9 @@ class CorsRuntimeHintsTests {
                 RuntimeHints hints = generation.getRuntimeHints();
                 assertThat(BootLine.invokesMethod(CorsProperties.class, "getPolicies")).accepts(hints);
                 assertThat(BootLine.invokesMethod(CheckError.class, "message")).accepts(hints);
+                assertThat(BootLine.invokesMethod(
+                        org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class,
+                        "initCorsConfiguration")).accepts(hints);
             });
     }
 

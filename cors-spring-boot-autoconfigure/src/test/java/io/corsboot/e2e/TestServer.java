@@ -71,6 +71,27 @@ final class TestServer implements AutoCloseable {
         return start(stack, stack.sources(), List.of(), properties);
     }
 
+    /** Starts the application of a stack with more configuration classes, and properties as "key=value" lines. */
+    static TestServer start(Stack stack, List<Class<?>> configurations, String... properties) {
+        List<Class<?>> sources = new ArrayList<>(List.of(stack.sources()));
+        sources.addAll(configurations);
+        return start(stack, sources.toArray(new Class<?>[0]), List.of(), properties);
+    }
+
+    /**
+     * Starts the application of a stack with Spring Security, {@code security} in place of the stack's own security
+     * configuration, more configuration classes, and properties as "key=value" lines.
+     */
+    static TestServer startSecuredBy(Class<?> security, Stack stack, List<Class<?>> configurations,
+            String... properties) {
+        if (!stack.secured) {
+            throw new IllegalArgumentException(stack + " runs without Spring Security");
+        }
+        List<Class<?>> sources = new ArrayList<>(List.of(stack.application(), security));
+        sources.addAll(configurations);
+        return start(stack, sources.toArray(new Class<?>[0]), List.of(), properties);
+    }
+
     /**
      * Starts the application of a stack with Spring Security, {@code security} in place of the stack's own security
      * configuration, the auto-configurations named in {@code excluded} left out, and properties as "key=value" lines.
