@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Reports, configured Spring's way before the starter came: a {@code @CrossOrigin} on a path that the
- * {@code partner-api} policy now covers. The policy alone decides there, so the reports origin below no longer counts;
- * {@code GET /actuator/cors/migration} says so, and gives the YAML that would carry it over.
+ * {@code partner-api} policy now covers. The policy alone decides there, so the reports origin below no longer counts:
+ * the application says so once at startup, and {@code GET /actuator/cors/migration} names the policy that decides.
  */
 @RestController
 @CrossOrigin(origins = "https://reports.example.com")

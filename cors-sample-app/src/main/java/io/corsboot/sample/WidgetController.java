@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Widgets, configured Spring's way: a {@code @CrossOrigin} on a path no policy covers, where Spring's own CORS
- * processing still answers, untouched by the starter.
+ * processing still answers, untouched by the starter. {@code GET /actuator/cors/migration} gives the YAML of the policy
+ * that would replace it.
  */
 @RestController
 class WidgetController {

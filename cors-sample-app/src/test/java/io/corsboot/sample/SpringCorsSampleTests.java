@@ -1,7 +1,9 @@
 package io.corsboot.sample;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -12,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample's {@code @CrossOrigin}s, on both stacks: on a path a policy covers, the policy alone decides; on a path
- * no policy covers, Spring's own CORS processing answers as it did before the starter.
+ * no policy covers, Spring's own CORS processing answers as it did before the starter; the migration report lists both,
+ * and carries over the one no policy decides on.
  */
 class SpringCorsSampleTests {
 
@@ -35,6 +38,27 @@ class SpringCorsSampleTests {
             assertThat(widgets.headers().firstValue("Access-Control-Allow-Origin"))
                 .hasValue("https://widgets.example.com");
             assertThat(api.send(api.get("/widgets", "https://partner.example.com")).statusCode()).isEqualTo(403);
+
+            String report = api.send(api.request("/actuator/cors/migration").GET()).body();
+            assertThat(JsonPath.<List<String>>read(report, "$.configurations[*].declaredBy"))
+                .containsExactlyInAnyOrder(ReportController.class.getName() + "#daily",
+                        WidgetController.class.getName() + "#widgets");
+            assertThat(JsonPath.<List<String>>read(report,
+                    "$.configurations[?(@.paths[0] == '/api/reports/daily')].shadowedBy[*].policy"))
+                .containsExactly("partner-api");
+            assertThat(JsonPath.<List<String>>read(report,
+                    "$.configurations[?(@.paths[0] == '/widgets')].shadowedBy[*].policy"))
+                .isEmpty();
+            assertThat(JsonPath.<String>read(report, "$.yaml")).isEqualTo("""
+                    cors:
+                      policies:
+                        widget-controller-widgets:
+                          paths: ["/widgets"]
+                          allowed-origins: ["https://widgets.example.com"]
+                          allowed-methods: ["GET"]
+                          allowed-headers: ["*"]
+                          max-age: 1800
+                    """);
         }
     }
 }
