@@ -160,7 +160,8 @@ final class OriginParser {
         int defaultPort = RequestOrigin.defaultPort(authority.scheme);
         int port = parsePort(value, authority.port, authority.scheme);
         String serialised = authority.scheme + "://" + host + ((port == defaultPort) ? "" : ":" + port);
-        return new ExactOrigin(serialised, authority.scheme, host);
+        // The configured string itself where it is already serialised: a policy then keeps one copy of each origin.
+        return new ExactOrigin(serialised.equals(value) ? value : serialised, authority.scheme, host);
     }
 
     static OriginPattern parsePattern(String value) throws InvalidOrigin {
