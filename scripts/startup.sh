@@ -155,7 +155,7 @@ done
 classes() { grep -oE '\] [^ ]+ source' "$1" | cut -d' ' -f2 | sort -u; }
 echo "  Loaded with the starter and not without it, by package:"
 comm -13 <(classes "$work/classes-0.txt") <(classes "$work/classes-1.txt") | sed -E 's/\.[^.]+$//' | sort | uniq -c \
-    | sort -rn | head -n 25
+    | sort -rn | awk 'NR <= 25'
 
 # The refresh and the retained heap, in an application with eight policies, on each Spring Boot line.
 # Usage: cost CLASSPATH
@@ -180,7 +180,7 @@ for module in cors-spring-boot-autoconfigure cors-spring-boot3-autoconfigure; do
     histogram() { awk 'NR > 2 && $4 != "" { print $4, $3, $2 }' "$1"; }
     join -a 2 -e 0 -o 0,1.2,2.2,1.3,2.3 <(histogram "$work/histogram-without.txt" | sort) \
         <(histogram "$work/histogram-with.txt" | sort) \
-        | awk '{ printf "%10d %8d %s\n", $3 - $2, $5 - $4, $1 }' | sort -rn | head -n 20
+        | awk '{ printf "%10d %8d %s\n", $3 - $2, $5 - $4, $1 }' | sort -rn | awk 'NR <= 20'
     if [ -n "${BASELINE:-}" ] && [ "$module" = cors-spring-boot-autoconfigure ]; then
         echo
         echo "The same on the baseline:"
