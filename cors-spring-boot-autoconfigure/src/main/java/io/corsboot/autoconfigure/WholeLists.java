@@ -60,8 +60,8 @@ final class WholeLists {
         Set<String> otherLists = new HashSet<>();
         List<ConfigurationPropertyName> others = new ArrayList<>();
         OriginList previous = null;
-        // Names are read as text, which the source's own lookups build and keep anyway: a list of 10,000 origins is
-        // 10,000 names, and taking each apart element by element would cost more than the binding it saves.
+        // Names are read as text, which the source's own lookups build and keep anyway: a long list is as many names,
+        // and taking each apart element by element would cost more than the binding it saves.
         for (ConfigurationPropertyName name : (Iterable<ConfigurationPropertyName>) source.stream()::iterator) {
             String text = name.toString();
             if (!text.startsWith("cors.")) {

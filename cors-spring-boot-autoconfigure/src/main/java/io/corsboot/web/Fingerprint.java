@@ -82,7 +82,7 @@ final class Fingerprint {
         return values.stream().sorted().toList();
     }
 
-    // Written into the text as it grows, rather than as strings of their own: a policy may list 10,000 origins.
+    // Written into the text as it grows, rather than as strings of their own: a policy may list many origins.
     private static StringBuilder listed(StringBuilder text, List<String> values) {
         text.append('[');
         for (int i = 0; i < values.size(); i++) {
