@@ -160,7 +160,8 @@ final class OriginParser {
         int defaultPort = RequestOrigin.defaultPort(authority.scheme);
         int port = parsePort(value, authority.port, authority.scheme);
         String serialised = authority.scheme + "://" + host + ((port == defaultPort) ? "" : ":" + port);
-        return new ExactOrigin(serialised, authority.scheme, host);
+        // The configured string itself where it is already serialised: a policy then keeps one copy of each origin.
+        return new ExactOrigin(serialised.equals(value) ? value : serialised, authority.scheme, host);
     }
 
     static OriginPattern parsePattern(String value) throws InvalidOrigin {
@@ -199,7 +200,7 @@ final class OriginParser {
             return new OriginPattern(authority.scheme, normaliseHttpHost(value, domain), true, null, ports);
         }
         String lowerCase = leftmost.toLowerCase(Locale.ROOT);
-        if (!lowerCase.matches("[a-z0-9-]*\\*[a-z0-9-]*")) {
+        if (!isWildcardLabel(lowerCase)) {
             throw new InvalidOrigin(Code.PATTERN_WILDCARD_MISPLACED,
                     "has a \"*\" inside a host label with characters other than letters, digits and hyphens.",
                     "Write the label's fixed part in ASCII (internationalised names in their xn-- form), such as "
@@ -264,7 +265,16 @@ final class OriginParser {
 
     /** Whether a value is a URL scheme in any case (RFC 3986, section 3.1). */
     static boolean isSchemeName(String value) {
-        return value.matches("[A-Za-z][A-Za-z0-9+.-]*");
+        if (value.isEmpty() || !isAsciiLetter(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(isAsciiLetter(c) || isDigit(c) || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Authority parseAuthority(String value, boolean pattern) throws InvalidOrigin {
@@ -315,7 +325,7 @@ final class OriginParser {
         if (port == null) {
             return defaultPort;
         }
-        if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
+        if (!isPortNumber(port) || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED, "has a port that is not a number from 1 to 65535.",
                     "Correct the port, or use " + PolicySetting.ALLOWED_ORIGIN_PATTERNS.key()
                             + " with a port list such as \":[8080,8081]\".");
@@ -342,6 +352,9 @@ final class OriginParser {
         if (host.startsWith("[")) {
             return normaliseIpv6(value, host);
         }
+        if (isAsciiHostName(host)) {
+            return host.toLowerCase(Locale.ROOT);
+        }
         String ascii;
         try {
             ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
@@ -358,7 +371,7 @@ final class OriginParser {
     }
 
     private static String checkHostName(String value, String host) throws InvalidOrigin {
-        if (!host.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+        if (!isHostName(host, false)) {
             throw new InvalidOrigin(Code.ORIGIN_MALFORMED,
                     "has a host that is not a sequence of dot-separated names, so it can never match.",
                     "Correct the host; origins look like \"https://app.example.com\".");
@@ -438,6 +451,73 @@ final class OriginParser {
                         + "letters, digits or hyphens).",
                 "Write the pattern as \"https://*.example.com\" or \"https://app-*.example.com\", optionally with a "
                         + "port list such as \":[*]\".");
+    }
+
+    // The checks below are loops rather than regular expressions: they run for every configured origin, and
+    // String.matches compiles its expression on every call.
+
+    /**
+     * Whether a host is dot-separated names of ASCII letters, digits, {@code _} and {@code -}, each of 1 to 63
+     * characters: IDNA leaves such a name as it is, so it is read without it.
+     */
+    private static boolean isAsciiHostName(String host) {
+        return isHostName(host, true);
+    }
+
+    /**
+     * Whether a host is dot-separated names, none empty, of letters, digits, {@code _} and {@code -}: lower case
+     * only, or in any case with labels of at most 63 characters.
+     */
+    private static boolean isHostName(String host, boolean anyCaseUpTo63) {
+        int labelStart = 0;
+        for (int i = 0; i <= host.length(); i++) {
+            if (i == host.length() || host.charAt(i) == '.') {
+                int length = i - labelStart;
+                if (length == 0 || (anyCaseUpTo63 && length > 63)) {
+                    return false;
+                }
+                labelStart = i + 1;
+                continue;
+            }
+            char c = host.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (anyCaseUpTo63 && c >= 'A' && c <= 'Z');
+            if (!(letter || isDigit(c) || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a lower-case label holding one {@code *} is otherwise letters, digits and hyphens. */
+    private static boolean isWildcardLabel(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || isDigit(c) || c == '-' || c == '*')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a port is one to five digits. */
+    private static boolean isPortNumber(String port) {
+        if (port.isEmpty() || port.length() > 5) {
+            return false;
+        }
+        for (int i = 0; i < port.length(); i++) {
+            if (!isDigit(port.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private static int indexOfAny(String value, String characters) {

@@ -1,5 +1,6 @@
 package io.corsboot.core;
 
+import java.net.IDN;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,6 +107,25 @@ class OriginParserPropertyTests {
         }
     }
 
+    @Property(tries = 2000)
+    void readsAnAsciiHostAsIdnaDoes(@ForAll("asciiHosts") String host) throws InvalidOrigin {
+        String value = "https://" + host;
+        String ascii;
+        try {
+            ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+        }
+        catch (IllegalArgumentException ex) {
+            assertThat(refusal(value)).isEqualTo("has a host name that is not valid: " + ex.getMessage() + ".");
+            return;
+        }
+        if (ascii.matches("[a-z0-9_-]+(\\.[a-z0-9_-]+)*")) {
+            assertThat(OriginParser.parseExact(value).host()).isEqualTo(ascii);
+        }
+        else {
+            assertThat(refusal(value)).startsWith("has a host that is not a sequence of dot-separated names");
+        }
+    }
+
     @Property(tries = 300)
     void reportsEveryValueItRefusesUnderItsOwnProperty(@ForAll @Size(max = 4) List<@From("configured") String> origins,
             @ForAll @Size(max = 4) List<@From("configured") String> patterns,
@@ -158,6 +178,16 @@ class OriginParserPropertyTests {
         assertThat(ex.fix()).isNotBlank();
     }
 
+    private static @Nullable String refusal(String value) {
+        try {
+            OriginParser.parseExact(value);
+            return null;
+        }
+        catch (InvalidOrigin ex) {
+            return ex.getMessage();
+        }
+    }
+
     private static boolean parses(Parse parse) {
         try {
             parse.run();
@@ -178,6 +208,17 @@ class OriginParserPropertyTests {
                     .map((rest) -> "https://" + rest)),
                 Tuple.of(10, Arbitraries.strings().all().ofMaxLength(30)),
                 Tuple.of(5, CorsArbitraries.overlongOrigins()));
+    }
+
+    /** Host names of ASCII letters, digits, "_" and "-", with empty labels and labels of more than 63 characters. */
+    @Provide
+    Arbitrary<String> asciiHosts() {
+        Arbitrary<String> label = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.strings().withChars("aZ09_-").ofMinLength(1).ofMaxLength(8)),
+                Tuple.of(1, Arbitraries.strings().withChars("aZ9").ofMinLength(62).ofMaxLength(65)),
+                Tuple.of(1, Arbitraries.just("")));
+        return label.list().ofMinSize(1).ofMaxSize(4).map((labels) -> String.join(".", labels))
+            .filter((host) -> !host.isEmpty());
     }
 
     @Provide

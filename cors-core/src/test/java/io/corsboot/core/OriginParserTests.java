@@ -50,6 +50,12 @@ class OriginParserTests {
         assertThat(OriginParser.parseExact(configured).serialised()).isEqualTo(serialised);
     }
 
+    @Test
+    void keepsAnOriginConfiguredInSerialisedFormAsItIsRatherThanACopy() throws InvalidOrigin {
+        String configured = new String("https://app.example.com:8443");
+        assertThat(OriginParser.parseExact(configured).serialised()).isSameAs(configured);
+    }
+
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
             "app.example.com, ORIGIN_WITHOUT_SCHEME",

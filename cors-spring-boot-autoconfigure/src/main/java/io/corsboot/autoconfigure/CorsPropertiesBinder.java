@@ -14,16 +14,19 @@ import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.UnboundConfigurationPropertiesException;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.Environment;
 
 import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.ConfigProblem.Code;
 
 /**
- * Binds {@code cors.*} onto a fresh {@link CorsProperties} with Spring Boot's {@link Binder}. Where Boot would stop
+ * Binds {@code cors.*} onto a fresh {@link CorsProperties} with Spring Boot's {@link Binder}, which is offered long
+ * origin lists whole ({@link WholeLists}). Where Boot would stop
  * at the first mistake, each value that does not convert, each list element that a gap leaves out and each key that
  * no property binds ({@link NoUnboundElementsBindHandler}) becomes a problem instead, so that one report names them
  * all.
@@ -60,7 +63,9 @@ final class CorsPropertiesBinder {
     static BoundCorsProperties bind(Environment environment) {
         CorsProperties properties = new CorsProperties();
         RecordingBindHandler handler = new RecordingBindHandler();
-        Binder.get(environment).bind(CORS, Bindable.ofInstance(properties), handler);
+        new Binder(WholeLists.offeredWhole(ConfigurationPropertySources.get(environment)),
+                new PropertySourcesPlaceholdersResolver(environment))
+            .bind(CORS, Bindable.ofInstance(properties), handler);
         return new BoundCorsProperties(properties, Set.copyOf(handler.bound), handler.problems());
     }
 

@@ -22,6 +22,11 @@ final class EnvironmentVariableAliases {
     }
 
     static void drop(CorsProperties properties, Environment environment) {
+        Set<String> names = properties.getPolicies().keySet();
+        // Where no two names alias each other, as in most configurations, the sources need not be read.
+        if (names.stream().map(EnvironmentVariableAliases::alias).distinct().count() == names.size()) {
+            return;
+        }
         Set<String> spelledOut = new HashSet<>();
         for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
             if (source instanceof IterableConfigurationPropertySource iterable && !isEnvironmentVariables(source)) {
@@ -31,7 +36,6 @@ final class EnvironmentVariableAliases {
                     .forEach((name) -> spelledOut.add(name.getElement(2, Form.ORIGINAL)));
             }
         }
-        Set<String> names = properties.getPolicies().keySet();
         names.removeIf((name) -> !spelledOut.contains(name) && names.stream()
             .anyMatch((other) -> !other.equals(name) && alias(other).equals(alias(name))));
     }

@@ -28,19 +28,19 @@ final class Fingerprint {
         StringBuilder text = new StringBuilder(FORMAT).append('\n');
         for (CompiledPolicy policy : policies) {
             CorsPolicySpec spec = policy.spec();
-            line(text, "policy", quoted(spec.name()));
+            quoted(text.append("policy "), spec.name()).append('\n');
             // The order of paths changes nothing.
-            line(text, "paths", listed(sorted(spec.paths().value())));
+            listed(text.append("paths "), sorted(spec.paths().value())).append('\n');
             // Only where set, so that a policy without hosts keeps its fingerprint; their order changes nothing, and
             // the compiled spec spells them alike.
             if (!spec.hosts().value().isEmpty()) {
-                line(text, "hosts", listed(sorted(spec.hosts().value())));
+                listed(text.append("hosts "), sorted(spec.hosts().value())).append('\n');
             }
             settings(text, spec);
             supplied(text, policy);
             CorsPolicySpec candidate = spec.candidate();
             if (candidate != null) {
-                line(text, "candidate", quoted(spec.name()));
+                quoted(text.append("candidate "), spec.name()).append('\n');
                 settings(text, candidate);
             }
         }
@@ -50,8 +50,8 @@ final class Fingerprint {
     // Origins supplied by the application apply to the policy and its candidate alike.
     private static void supplied(StringBuilder text, CompiledPolicy policy) {
         if (policy.suppliedOrigins() > 0) {
-            line(text, "supplied-origins",
-                    quoted(policy.suppliedOrigins() + " " + Long.toHexString(policy.suppliedDigest())));
+            quoted(text.append("supplied-origins "),
+                    policy.suppliedOrigins() + " " + Long.toHexString(policy.suppliedDigest())).append('\n');
         }
     }
 
@@ -59,53 +59,52 @@ final class Fingerprint {
     // seconds, the unit of Access-Control-Max-Age.
     private static void settings(StringBuilder text, CorsPolicySpec spec) {
         for (PolicySetting setting : PolicySetting.values()) {
-            line(text, setting.key(), switch (setting) {
-                case ALLOWED_ORIGINS -> listed(setting, spec.allowedOrigins());
-                case ALLOWED_ORIGIN_PATTERNS -> listed(setting, spec.allowedOriginPatterns());
-                case ALLOWED_METHODS -> listed(setting, spec.allowedMethods());
-                case ALLOWED_HEADERS -> listed(setting, spec.allowedHeaders());
-                case EXPOSED_HEADERS -> listed(setting, spec.exposedHeaders());
-                case ALLOW_CREDENTIALS -> quoted(spec.allowCredentials().value().toString());
-                case ALLOW_PRIVATE_NETWORK -> quoted(spec.allowPrivateNetwork().value().toString());
-                case MAX_AGE -> quoted(Long.toString(spec.maxAge().value().toSeconds()));
-            });
+            text.append(setting.key()).append(' ');
+            switch (setting) {
+                case ALLOWED_ORIGINS -> listed(text, setting, spec.allowedOrigins());
+                case ALLOWED_ORIGIN_PATTERNS -> listed(text, setting, spec.allowedOriginPatterns());
+                case ALLOWED_METHODS -> listed(text, setting, spec.allowedMethods());
+                case ALLOWED_HEADERS -> listed(text, setting, spec.allowedHeaders());
+                case EXPOSED_HEADERS -> listed(text, setting, spec.exposedHeaders());
+                case ALLOW_CREDENTIALS -> quoted(text, spec.allowCredentials().value().toString());
+                case ALLOW_PRIVATE_NETWORK -> quoted(text, spec.allowPrivateNetwork().value().toString());
+                case MAX_AGE -> quoted(text, Long.toString(spec.maxAge().value().toSeconds()));
+            }
+            text.append('\n');
         }
     }
 
-    private static String listed(PolicySetting setting, Setting<List<String>> list) {
-        return listed(setting.ordered() ? list.value() : sorted(list.value()));
+    private static void listed(StringBuilder text, PolicySetting setting, Setting<List<String>> list) {
+        listed(text, setting.ordered() ? list.value() : sorted(list.value()));
     }
 
     private static List<String> sorted(List<String> values) {
         return values.stream().sorted().toList();
     }
 
-    private static void line(StringBuilder text, String key, String value) {
-        text.append(key).append(' ').append(value).append('\n');
-    }
-
-    private static String listed(List<String> values) {
-        StringBuilder list = new StringBuilder("[");
+    // Written into the text as it grows, rather than as strings of their own: a policy may list many origins.
+    private static StringBuilder listed(StringBuilder text, List<String> values) {
+        text.append('[');
         for (int i = 0; i < values.size(); i++) {
             if (i > 0) {
-                list.append(',');
+                text.append(',');
             }
-            list.append(quoted(values.get(i)));
+            quoted(text, values.get(i));
         }
-        return list.append(']').toString();
+        return text.append(']');
     }
 
     // Quoted and escaped, so that no value can pass for a delimiter or another line.
-    private static String quoted(String value) {
-        StringBuilder quoted = new StringBuilder(value.length() + 2).append('"');
+    private static StringBuilder quoted(StringBuilder text, String value) {
+        text.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {
-                quoted.append('\\');
+                text.append('\\');
             }
-            quoted.append(c);
+            text.append(c);
         }
-        return quoted.append('"').toString();
+        return text.append('"');
     }
 
     private static String sha256(String text) {
