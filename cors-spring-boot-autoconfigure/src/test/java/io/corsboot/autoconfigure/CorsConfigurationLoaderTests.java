@@ -1,20 +1,16 @@
 package io.corsboot.autoconfigure;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.server.PathContainer;
 
 import io.corsboot.core.CompiledPolicy;
@@ -24,6 +20,9 @@ import io.corsboot.core.CorsConfigurationException;
 import io.corsboot.core.CorsPolicySpec;
 import io.corsboot.web.PolicySnapshot;
 
+import static io.corsboot.autoconfigure.TestPropertySources.environment;
+import static io.corsboot.autoconfigure.TestPropertySources.variables;
+import static io.corsboot.autoconfigure.TestPropertySources.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
@@ -203,30 +202,11 @@ class CorsConfigurationLoaderTests {
                 }));
     }
 
+    /** The policies of these sources, the last one first, as a later source overrides an earlier one. */
     private static PolicySnapshot load(PropertySource<?>... sources) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        for (PropertySource<?> source : sources) {
-            environment.getPropertySources().addFirst(source);
-        }
-        return new CorsConfigurationLoader().load(environment);
-    }
-
-    private static PropertySource<?> yaml(String yaml) {
-        try {
-            return new YamlPropertySourceLoader()
-                .load("application.yml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
-                .get(0);
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static PropertySource<?> variables(Map<String, Object> variables) {
-        return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                variables);
+        List<PropertySource<?>> lastFirst = new ArrayList<>(List.of(sources));
+        Collections.reverse(lastFirst);
+        return new CorsConfigurationLoader().load(environment(lastFirst));
     }
 
     private static CompiledPolicy policy(PolicySnapshot snapshot, String name) {

@@ -1,7 +1,5 @@
 package io.corsboot.autoconfigure;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +21,15 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ByteArrayResource;
 
 import io.corsboot.core.CorsConfigurationException;
 
+import static io.corsboot.autoconfigure.TestPropertySources.environment;
+import static io.corsboot.autoconfigure.TestPropertySources.variables;
+import static io.corsboot.autoconfigure.TestPropertySources.yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -128,29 +126,5 @@ class WholeListsTests {
                 policy.getAllowedOriginPatterns(), (policy.getCandidate() != null)
                         ? policy.getCandidate().getAllowedOrigins() : List.of())));
         return origins;
-    }
-
-    private static StandardEnvironment environment(List<PropertySource<?>> sources) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
-        sources.forEach(environment.getPropertySources()::addLast);
-        return environment;
-    }
-
-    private static PropertySource<?> yaml(String yaml) {
-        try {
-            return new YamlPropertySourceLoader()
-                .load("application.yml", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)))
-                .get(0);
-        }
-        catch (IOException ex) {
-            throw new IllegalStateException(ex);
-        }
-    }
-
-    private static PropertySource<?> variables(Map<String, Object> variables) {
-        return new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                variables);
     }
 }
