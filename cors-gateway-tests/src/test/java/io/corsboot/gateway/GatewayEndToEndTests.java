@@ -1,14 +1,6 @@
 package io.corsboot.gateway;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -35,11 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * requests and preflights never reach the service; on any other path the service's headers pass untouched.
  */
 class GatewayEndToEndTests {
-
-    private static final HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
 
     private static final Map<String, List<String>> ALLOWED_ACTUAL = Map.of(
             "access-control-allow-origin", List.of(APP),
@@ -222,21 +209,7 @@ class GatewayEndToEndTests {
     }
 
     private static HttpResponse<String> send(Server server, String method, String path, String... headers) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateways.get(server).uri() + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(method, BodyPublishers.noBody())
-            .headers(headers)
-            .build();
-        try {
-            return client.send(request, BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
-        }
+        return gateways.get(server).send(method, path, headers);
     }
 
     /** Every {@code Access-Control-*} header of a response, by its lower-case name, with all its lines. */

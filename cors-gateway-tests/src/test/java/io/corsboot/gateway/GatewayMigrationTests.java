@@ -2,14 +2,8 @@ package io.corsboot.gateway;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +36,6 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class GatewayMigrationTests {
 
-    private static final HttpClient client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
-
     private static final String EXPOSE_CORS = "management.endpoints.web.exposure.include=cors";
 
     private static final String ELSEWHERE = "https://elsewhere.example";
@@ -69,7 +58,7 @@ class GatewayMigrationTests {
         String yaml;
         Map<String, String> before;
         try (GatewayServer gateway = GatewayServer.start(server, service, EXPOSE_CORS)) {
-            HttpResponse<String> response = send(gateway, "GET", "/actuator/cors/migration");
+            HttpResponse<String> response = gateway.send("GET", "/actuator/cors/migration");
             assertThat(response.statusCode()).isEqualTo(200);
             String report = response.body();
             List<Map<String, Object>> configurations = JsonPath.read(report, "$.configurations");
@@ -115,7 +104,7 @@ class GatewayMigrationTests {
         migrated.add(EXPOSE_CORS);
         try (GatewayServer gateway = GatewayServer.start(server, service, false, migrated.toArray(new String[0]))) {
             assertThat(answers(gateway, server)).isEqualTo(before);
-            assertThat(JsonPath.<List<Object>>read(send(gateway, "GET", "/actuator/cors/migration").body(),
+            assertThat(JsonPath.<List<Object>>read(gateway.send("GET", "/actuator/cors/migration").body(),
                     "$.configurations")).isEmpty();
         }
     }
@@ -133,11 +122,11 @@ class GatewayMigrationTests {
         for (String path : paths) {
             for (String origin : List.of(APP, GLOBAL_ORIGIN, ROUTE_ORIGIN, ELSEWHERE)) {
                 for (String method : List.of("GET", "PUT", "DELETE")) {
-                    HttpResponse<String> preflight = send(gateway, "OPTIONS", path, "Origin", origin,
+                    HttpResponse<String> preflight = gateway.send("OPTIONS", path, "Origin", origin,
                             "Access-Control-Request-Method", method);
                     answers.put("preflight " + method + " " + path + " from " + origin, verdict(preflight));
                 }
-                answers.put("GET " + path + " from " + origin, verdict(send(gateway, "GET", path, "Origin", origin)));
+                answers.put("GET " + path + " from " + origin, verdict(gateway.send("GET", path, "Origin", origin)));
             }
         }
         return answers;
@@ -163,25 +152,6 @@ class GatewayMigrationTests {
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
-        }
-    }
-
-    private static HttpResponse<String> send(GatewayServer gateway, String method, String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway.uri() + path))
-            .timeout(Duration.ofSeconds(20))
-            .method(method, BodyPublishers.noBody());
-        if (headers.length > 0) {
-            request.headers(headers);
-        }
-        try {
-            return client.send(request.build(), BodyHandlers.ofString());
-        }
-        catch (IOException ex) {
-            throw new UncheckedIOException(ex);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(ex);
         }
     }
 }

@@ -3,6 +3,13 @@ package io.corsboot.gateway;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +65,11 @@ final class GatewayServer implements AutoCloseable {
 
     /** The only origin that the routes' metadata CORS allows. */
     static final String ROUTE_ORIGIN = "https://route.example";
+
+    private static final HttpClient client = HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
 
     /** Whether the gateway has its own CORS settings: where the test application reads it. */
     private static final String GATEWAY_CORS = "test.gateway-cors";
@@ -142,6 +154,26 @@ final class GatewayServer implements AutoCloseable {
     /** The gateway's own origin. */
     String uri() {
         return "http://127.0.0.1:" + ((WebServerApplicationContext) this.context).getWebServer().getPort();
+    }
+
+    /** Sends a request with the given headers (name, value, name, value, …) to the gateway. */
+    HttpResponse<String> send(String method, String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri() + path))
+            .timeout(Duration.ofSeconds(20))
+            .method(method, BodyPublishers.noBody());
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return client.send(request.build(), BodyHandlers.ofString());
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
     }
 
     @Override
