@@ -42,6 +42,8 @@ public final class GatewayCorsSource implements SpringCorsSource, ApplicationLis
 
     private final RouteLocator routes;
 
+    private final String globalCorsPrefix = globalCorsPrefix();
+
     private volatile Map<String, SpringCorsEntry> routeEntries = Map.of();
 
     /**
@@ -75,10 +77,9 @@ public final class GatewayCorsSource implements SpringCorsSource, ApplicationLis
     @Override
     public List<SpringCorsEntry> entries() {
         Map<String, SpringCorsEntry> byPath = new LinkedHashMap<>(this.routeEntries);
-        String prefix = prefix();
         this.globalCors.getCorsConfigurations()
             .forEach((path, configuration) -> byPath.putIfAbsent(path, SpringCorsEntry.of(Kind.GATEWAY_GLOBAL_CORS,
-                    prefix + ".cors-configurations.[" + path + "]", List.of(path), configuration)));
+                    this.globalCorsPrefix + ".cors-configurations.[" + path + "]", List.of(path), configuration)));
         return List.copyOf(byPath.values());
     }
 
@@ -141,7 +142,7 @@ public final class GatewayCorsSource implements SpringCorsSource, ApplicationLis
     }
 
     /** Where the gateway's line binds its global CORS properties from. */
-    private static String prefix() {
+    private static String globalCorsPrefix() {
         return MergedAnnotations.from(GlobalCorsProperties.class)
             .get(ConfigurationProperties.class)
             .getValue("prefix", String.class)
