@@ -84,52 +84,28 @@ public final class MigrationReporter {
     public MigrationReport report() {
         PolicySnapshot inForce = this.snapshot.get();
         Shadows shadows = new Shadows(inForce);
-        List<SpringCorsEntry> entries = this.entries.get();
         // A name of a policy in force would merge the translation into that policy when pasted.
         Set<String> names = new HashSet<>();
         inForce.policies().forEach((policy) -> names.add(policy.spec().name()));
-        List<@Nullable TranslatedPolicy> translated = new ArrayList<>();
-        List<List<Shadow>> shadowedBy = new ArrayList<>();
-        List<List<NotCarriedOver>> decidedByPolicies = new ArrayList<>();
         // The handlers of one path (GET and POST of /orders) share a policy: two policies could not both have it.
         Map<List<Object>, TranslatedPolicy> byHandlersPath = new HashMap<>();
-        for (SpringCorsEntry entry : entries) {
+        List<Translation> translations = new ArrayList<>();
+        for (SpringCorsEntry entry : this.entries.get()) {
             List<Shadow> by = shadows.of(entry.paths());
-            shadowedBy.add(by);
-            List<NotCarriedOver> decided = new ArrayList<>();
-            decidedByPolicies.add(decided);
-            CorsConfiguration configuration = entry.configuration();
-            List<String> paths = carriedPaths(entry.paths(), by, decided);
-            if (configuration == null || paths.isEmpty()) {
-                translated.add(null);
-                continue;
-            }
-            TranslatedPolicy samePath = (entry.kind() == Kind.CROSS_ORIGIN)
-                    ? byHandlersPath.get(samePathKey(entry, configuration)) : null;
-            if (samePath != null) {
-                samePath.addMethods(configuration.getAllowedMethods());
-                translated.add(samePath);
-                continue;
-            }
-            TranslatedPolicy policy = TranslatedPolicy.of(unique(name(entry), names), paths, configuration);
-            if (entry.kind() == Kind.CROSS_ORIGIN) {
-                byHandlersPath.put(samePathKey(entry, configuration), policy);
-            }
-            translated.add(policy);
+            List<NotCarriedOver> decided = decidedByPolicies(entry.paths(), by);
+            List<String> carried = entry.paths().stream()
+                .filter((path) -> decided.stream().noneMatch((notCarried) -> path.equals(notCarried.value())))
+                .toList();
+            translations.add(new Translation(entry, by, decided, translate(entry, carried, names, byHandlersPath)));
         }
-        Map<String, List<NotCarriedOver>> refused = refuse(translated);
+        Map<String, List<NotCarriedOver>> refused = refuse(translations.stream().map(Translation::policy).toList());
         Set<TranslatedPolicy> written = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ConfigurationReport> reports = new ArrayList<>();
-        int shadowedCount = 0;
         StringBuilder yaml = new StringBuilder();
-        for (int i = 0; i < entries.size(); i++) {
-            SpringCorsEntry entry = entries.get(i);
-            TranslatedPolicy policy = translated.get(i);
-            List<Shadow> by = shadowedBy.get(i);
-            if (!by.isEmpty()) {
-                shadowedCount++;
-            }
-            List<NotCarriedOver> notCarried = new ArrayList<>(decidedByPolicies.get(i));
+        for (Translation translation : translations) {
+            SpringCorsEntry entry = translation.entry();
+            TranslatedPolicy policy = translation.policy();
+            List<NotCarriedOver> notCarried = new ArrayList<>(translation.decidedByPolicies());
             String policyYaml = null;
             String name = null;
             if (policy != null) {
@@ -143,32 +119,57 @@ public final class MigrationReporter {
                     }
                 }
             }
-            reports.add(new ConfigurationReport(entry.kind(), entry.declaredBy(), entry.paths(), settings(entry), by,
-                    name, policyYaml, notCarried, entry.unreadable()));
+            reports.add(new ConfigurationReport(entry.kind(), entry.declaredBy(), entry.paths(), settings(entry),
+                    translation.shadowedBy(), name, policyYaml, notCarried, entry.unreadable()));
         }
-        return new MigrationReport(shadowedCount, reports,
-                yaml.isEmpty() ? "" : "cors:\n  policies:\n" + yaml);
+        int shadowed = (int) translations.stream().filter((translation) -> !translation.shadowedBy().isEmpty()).count();
+        return new MigrationReport(shadowed, reports, yaml.isEmpty() ? "" : "cors:\n  policies:\n" + yaml);
     }
 
     /**
-     * The paths a policy carries over: those where no policy in force decides on the whole pattern. Where one does,
-     * Spring's configuration has not applied since that policy came, and a policy for the pattern would take it from
-     * that policy; each such path is noted as not carried over.
+     * The policy that carries a configuration over on these paths, or null when there is none: a new one, or the one
+     * another handler of the same path already has, with this handler's methods added.
      */
-    private static List<String> carriedPaths(List<String> paths, List<Shadow> by, List<NotCarriedOver> decided) {
-        List<String> carried = new ArrayList<>();
-        for (String path : paths) {
-            Shadow whole = by.stream().filter((shadow) -> shadow.paths().contains(path)).findFirst().orElse(null);
-            if (whole == null) {
-                carried.add(path);
-            }
-            else {
-                decided.add(new NotCarriedOver("cors.policies." + whole.policy() + ".paths", path,
-                        "Policy '" + whole.policy() + "' decides on " + path + ", where this configuration no longer "
-                                + "applies: carried over, it would take the path from that policy."));
-            }
+    private static @Nullable TranslatedPolicy translate(SpringCorsEntry entry, List<String> paths, Set<String> names,
+            Map<List<Object>, TranslatedPolicy> byHandlersPath) {
+        CorsConfiguration configuration = entry.configuration();
+        if (configuration == null || paths.isEmpty()) {
+            return null;
         }
-        return carried;
+        if (entry.kind() != Kind.CROSS_ORIGIN) {
+            return TranslatedPolicy.of(unique(name(entry), names), paths, configuration);
+        }
+        TranslatedPolicy samePath = byHandlersPath.get(samePathKey(entry, configuration));
+        if (samePath != null) {
+            samePath.addMethods(configuration.getAllowedMethods());
+            return samePath;
+        }
+        TranslatedPolicy policy = TranslatedPolicy.of(unique(name(entry), names), paths, configuration);
+        byHandlersPath.put(samePathKey(entry, configuration), policy);
+        return policy;
+    }
+
+    /**
+     * The paths on which a policy in force decides on the whole pattern, each as not carried over. Spring's
+     * configuration has not applied there since that policy came, and a policy for the pattern would take it from
+     * that policy.
+     */
+    private static List<NotCarriedOver> decidedByPolicies(List<String> paths, List<Shadow> by) {
+        List<NotCarriedOver> decided = new ArrayList<>();
+        for (String path : paths) {
+            by.stream()
+                .filter((shadow) -> shadow.paths().contains(path))
+                .findFirst()
+                .ifPresent((whole) -> decided.add(new NotCarriedOver("cors.policies." + whole.policy() + ".paths",
+                        path, "Policy '" + whole.policy() + "' decides on " + path + ", where this configuration no "
+                                + "longer applies: carried over, it would take the path from that policy.")));
+        }
+        return decided;
+    }
+
+    /** One Spring configuration on its way to the report. */
+    private record Translation(SpringCorsEntry entry, List<Shadow> shadowedBy, List<NotCarriedOver> decidedByPolicies,
+            @Nullable TranslatedPolicy policy) {
     }
 
     private static @Nullable SpringSettings settings(SpringCorsEntry entry) {
