@@ -29,7 +29,9 @@ import io.corsboot.core.PolicySetting;
  * {@code [0]} without a gap, each a string without a placeholder, and no value for the list itself. Any other list (a
  * gap, nested names, a placeholder, a value that is not a string) is left to the binder, whose problems the report
  * names as before. Where the list comes from is unchanged: a source before it that has the list comes before it
- * still. The elements read this way count as bound, since the list that holds them is.
+ * still. The elements read this way count as bound, since the list that holds them is, and the source they were read
+ * from is offered without them: the binder walks a source's names several times (to find the policies, and the keys
+ * that nothing binds), and a long list would be as many names to walk each time.
  */
 final class WholeLists {
 
@@ -44,9 +46,12 @@ final class WholeLists {
         List<ConfigurationPropertySource> offered = new ArrayList<>();
         for (ConfigurationPropertySource source : sources) {
             if (source instanceof IterableConfigurationPropertySource iterable) {
-                Map<ConfigurationPropertyName, ConfigurationProperty> lists = wholeLists(iterable);
+                Names names = new Names();
+                Map<ConfigurationPropertyName, ConfigurationProperty> lists = wholeLists(iterable, names);
                 if (!lists.isEmpty()) {
                     offered.add(new ListSource(lists, source));
+                    offered.add(new NamesSource(names.notOfferedWhole(), iterable));
+                    continue;
                 }
             }
             offered.add(source);
@@ -55,7 +60,7 @@ final class WholeLists {
     }
 
     private static Map<ConfigurationPropertyName, ConfigurationProperty> wholeLists(
-            IterableConfigurationPropertySource source) {
+            IterableConfigurationPropertySource source, Names names) {
         Map<String, OriginList> lists = new LinkedHashMap<>();
         Set<String> otherLists = new HashSet<>();
         List<ConfigurationPropertyName> others = new ArrayList<>();
@@ -65,11 +70,13 @@ final class WholeLists {
         for (ConfigurationPropertyName name : (Iterable<ConfigurationPropertyName>) source.stream()::iterator) {
             String text = name.toString();
             if (!text.startsWith("cors.")) {
+                names.add(name, null);
                 continue;
             }
             int bracket = text.lastIndexOf('[');
             if (!name.isLastElementIndexed() || bracket < 0 || !text.endsWith("]")) {
                 others.add(name);
+                names.add(name, null);
                 continue;
             }
             OriginList list = (previous != null && previous.isPrefixOf(text, bracket)) ? previous
@@ -80,6 +87,7 @@ final class WholeLists {
                 if (parent == null || !isOriginList(parent)) {
                     otherLists.add(prefix);
                     others.add(name);
+                    names.add(name, null);
                     continue;
                 }
                 list = new OriginList(parent, prefix);
@@ -89,6 +97,7 @@ final class WholeLists {
             }
             list.elements.add(name);
             list.indexes.add(index(text, bracket + 1, text.length() - 1));
+            names.add(name, list);
             previous = list;
         }
         Map<ConfigurationPropertyName, ConfigurationProperty> whole = new LinkedHashMap<>();
@@ -101,9 +110,34 @@ final class WholeLists {
             List<String> values = list.values(source);
             if (values != null) {
                 whole.put(list.name, new ConfigurationProperty(list.name, values, null));
+                list.offeredWhole = true;
             }
         }
         return whole;
+    }
+
+    /** A source's names in its order, each with the origin list it is an element of, if any. */
+    private static final class Names {
+
+        private final List<ConfigurationPropertyName> names = new ArrayList<>();
+
+        private final List<@Nullable OriginList> lists = new ArrayList<>();
+
+        void add(ConfigurationPropertyName name, @Nullable OriginList list) {
+            this.names.add(name);
+            this.lists.add(list);
+        }
+
+        List<ConfigurationPropertyName> notOfferedWhole() {
+            List<ConfigurationPropertyName> kept = new ArrayList<>(this.names.size());
+            for (int i = 0; i < this.names.size(); i++) {
+                OriginList list = this.lists.get(i);
+                if (list == null || !list.offeredWhole) {
+                    kept.add(this.names.get(i));
+                }
+            }
+            return kept;
+        }
     }
 
     /** The elements of one origin list found in a source, with their indexes as the binder spells them. */
@@ -118,6 +152,8 @@ final class WholeLists {
         private final List<Integer> indexes = new ArrayList<>();
 
         private boolean irregular;
+
+        private boolean offeredWhole;
 
         OriginList(ConfigurationPropertyName name, String text) {
             this.name = name;
@@ -208,6 +244,38 @@ final class WholeLists {
         @Override
         public @Nullable Object getUnderlyingSource() {
             return this.readFrom.getUnderlyingSource();
+        }
+    }
+
+    /**
+     * A source with the elements of the lists offered whole left out of its names. Values are still read from the
+     * source itself: the binder asks for an element only of a list that no earlier source sets, and these lists are
+     * set by the {@link ListSource} just before.
+     */
+    private static final class NamesSource implements IterableConfigurationPropertySource {
+
+        private final List<ConfigurationPropertyName> names;
+
+        private final IterableConfigurationPropertySource source;
+
+        NamesSource(List<ConfigurationPropertyName> names, IterableConfigurationPropertySource source) {
+            this.names = names;
+            this.source = source;
+        }
+
+        @Override
+        public Stream<ConfigurationPropertyName> stream() {
+            return this.names.stream();
+        }
+
+        @Override
+        public @Nullable ConfigurationProperty getConfigurationProperty(ConfigurationPropertyName name) {
+            return this.source.getConfigurationProperty(name);
+        }
+
+        @Override
+        public @Nullable Object getUnderlyingSource() {
+            return this.source.getUnderlyingSource();
         }
     }
 }

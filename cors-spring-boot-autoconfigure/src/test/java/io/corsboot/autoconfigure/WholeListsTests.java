@@ -21,6 +21,7 @@ import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -97,11 +98,13 @@ class WholeListsTests {
         String yaml = "cors.policies.api:\n  paths: [\"/api/**\"]\n  allowed-origins:\n"
                 + String.join("", origins.stream().map((origin) -> "    - " + origin + "\n").toList());
         StandardEnvironment environment = environment(List.of(yaml(yaml)));
-        ConfigurationPropertySource first = WholeLists.offeredWhole(ConfigurationPropertySources.get(environment))
-            .get(0);
-        ConfigurationProperty whole = first.getConfigurationProperty(ORIGINS);
+        List<ConfigurationPropertySource> offered = WholeLists
+            .offeredWhole(ConfigurationPropertySources.get(environment));
+        ConfigurationProperty whole = offered.get(0).getConfigurationProperty(ORIGINS);
         assertThat(whole).isNotNull();
         assertThat(whole.getValue()).isEqualTo(origins);
+        // The source it was read from is offered without the elements, which the binder would otherwise walk.
+        assertThat(names(offered.get(1))).containsExactly(ConfigurationPropertyName.of("cors.policies.api.paths[0]"));
         assertThat(CorsPropertiesBinder.bind(environment).properties().getPolicies().get("api").getAllowedOrigins())
             .isEqualTo(origins);
     }
@@ -111,12 +114,18 @@ class WholeListsTests {
         StandardEnvironment environment = environment(List.of(new MapPropertySource("gap",
                 Map.of("cors.policies.api.paths[0]", "/api/**", ORIGINS + "[0]", "https://a.example.com",
                         ORIGINS + "[2]", "https://c.example.com"))));
-        assertThat(WholeLists.offeredWhole(ConfigurationPropertySources.get(environment)))
-            .allSatisfy((source) -> assertThat(source.getConfigurationProperty(ORIGINS)).isNull());
+        List<ConfigurationPropertySource> offered = WholeLists
+            .offeredWhole(ConfigurationPropertySources.get(environment));
+        assertThat(offered).allSatisfy((source) -> assertThat(source.getConfigurationProperty(ORIGINS)).isNull());
+        assertThat(offered).flatMap(WholeListsTests::names).contains(ORIGINS.append("[2]"));
         assertThatExceptionOfType(CorsConfigurationException.class)
             .isThrownBy(() -> new CorsConfigurationLoader().load(environment))
             .satisfies((ex) -> assertThat(ex.getProblems()).singleElement()
                 .satisfies((problem) -> assertThat(problem.property()).isEqualTo(ORIGINS + "[2]")));
+    }
+
+    private static List<ConfigurationPropertyName> names(ConfigurationPropertySource source) {
+        return ((IterableConfigurationPropertySource) source).stream().toList();
     }
 
     private static Map<String, List<List<String>>> origins(CorsProperties properties) {
