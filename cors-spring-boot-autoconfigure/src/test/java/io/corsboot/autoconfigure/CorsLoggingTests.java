@@ -2,6 +2,7 @@ package io.corsboot.autoconfigure;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import jakarta.servlet.Filter;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +62,21 @@ class CorsLoggingTests {
                     "CORS policy 'public' covers [/public/**]: origins [*], origin patterns [], "
                             + "credentials not allowed");
         });
+    }
+
+    @Test
+    void namesTheFirstTenOriginsOfALongListAndCountsTheRest(CapturedOutput output) {
+        this.loggingSystem.setLogLevel(STARTUP, LogLevel.INFO);
+        List<String> origins = IntStream.rangeClosed(1, 1_234).mapToObj((i) -> "https://app" + i + ".example.com")
+            .toList();
+        this.contextRunner.withPropertyValues("cors.policies.api.allowed-origins=" + String.join(",", origins))
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                assertThat(messages(output, "CORS policy 'api'", LogLevel.INFO)).containsExactly(
+                        "CORS policy 'api' covers [/api/**, /v2/api/**]: origins [" + String.join(", ",
+                                origins.subList(0, 10)) + ", and 1,224 more], origin patterns "
+                                + "[https://*.example.com], credentials allowed");
+            });
     }
 
     @Test
