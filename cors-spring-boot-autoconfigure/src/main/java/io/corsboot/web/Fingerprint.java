@@ -97,6 +97,9 @@ final class Fingerprint {
     // Quoted and escaped, so that no value can pass for a delimiter or another line.
     private static StringBuilder quoted(StringBuilder text, String value) {
         text.append('"');
+        if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+            return text.append(value).append('"');
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '"' || c == '\\') {

@@ -66,6 +66,13 @@ class PolicySnapshotFingerprintTests {
     }
 
     @Test
+    void tellsAValueHoldingQuotesFromTheValuesItSpells() {
+        assertThat(fingerprint("cors.policies.public.paths[0]=/a\",\"/b", "cors.policies.public.allowed-origins=*"))
+            .isNotEqualTo(fingerprint("cors.policies.public.paths[0]=/a", "cors.policies.public.paths[1]=/b",
+                    "cors.policies.public.allowed-origins=*"));
+    }
+
+    @Test
     void changesWithAPolicysHostsButNotWithTheirOrderOrSpelling() {
         String[] withHosts = { "cors.policies.public.paths=/public/**", "cors.policies.public.allowed-origins=*",
                 "cors.policies.public.hosts=cdn.example.com,*.Static.example.com" };
