@@ -1,6 +1,7 @@
 package io.corsboot.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.OriginTrackedMapPropertySource;
 import org.springframework.boot.env.RandomValuePropertySource;
@@ -129,6 +133,22 @@ class CorsPropertyViewTests {
                 Map.of("CORS_POLICIES_API_ALLOWEDORIGINS_0", "https://a.example.com", "PATH", "/usr/bin")))));
         assertThat(view(List.of(variables))).isNotEqualTo(view(List.of(variables.with(
                 Map.of("CORS_POLICIES_API_ALLOWEDORIGINS_0", "https://a.example.com", "cors_enabled", "false")))));
+    }
+
+    @Test
+    void readsEnvironmentVariablesUnderTheApplicationsPrefix() {
+        Map<String, Object> variables = new HashMap<>(Map.of("MYAPP_CORS_ENABLED", "true", "PATH", "/bin"));
+        StandardEnvironment environment = TestPropertySources.environment(List.of(TestPropertySources.variables(
+                variables)));
+        SpringApplication application = new SpringApplication(Object.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setBannerMode(Banner.Mode.OFF);
+        application.setEnvironment(environment);
+        application.setEnvironmentPrefix("myapp");
+        application.run().close();
+        CorsPropertyView before = CorsPropertyView.of(environment);
+        variables.put("MYAPP_CORS_ENABLED", "false");
+        assertThat(CorsPropertyView.of(environment)).isNotNull().isNotEqualTo(before);
     }
 
     @Test
