@@ -33,11 +33,16 @@ public final class CorsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PolicySnapshotHolder corsPolicySnapshotHolder(Environment environment) {
+    PolicySnapshotHolder corsPolicySnapshotHolder(Environment environment,
+            ObjectProvider<LoadedPropertyView> corsLoadedPropertyView) {
         if (!CorsPropertiesBinder.isEnabled(environment)) {
             return new PolicySnapshotHolder(PolicySnapshot.empty());
         }
-        PolicySnapshot snapshot = new CorsConfigurationLoader().load(environment);
+        CorsConfigurationLoader loader = new CorsConfigurationLoader();
+        // Where a refresh can reload the policies (Spring Cloud Context), what they were read from, to compare with.
+        LoadedPropertyView loaded = corsLoadedPropertyView.getIfAvailable();
+        PolicySnapshot snapshot = (loaded != null) ? loaded.load(environment, () -> loader.load(environment))
+                : loader.load(environment);
         snapshot.policies().forEach((policy) -> logger.info(PolicyLog.describe(policy)));
         snapshot.warnings().forEach((warning) -> logger.warn(PolicyLog.describe(warning)));
         return new PolicySnapshotHolder(snapshot);

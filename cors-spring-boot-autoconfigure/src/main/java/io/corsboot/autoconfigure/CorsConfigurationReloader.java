@@ -23,6 +23,8 @@ import io.corsboot.web.PolicySnapshotHolder;
  * Rebuilds the policies when Spring Cloud reports that a {@code cors.*} property changed (after
  * {@code POST /actuator/refresh}, for example). The configuration is bound afresh from the environment, never by
  * rebinding: rebinding merges maps, so a removed policy would survive. A configuration with errors is refused whole.
+ * A refresh that leaves {@code cors.*} as it was in every property source ({@link CorsPropertyView}) keeps the policies
+ * in force without reading them again.
  */
 final class CorsConfigurationReloader implements ApplicationListener<EnvironmentChangeEvent> {
 
@@ -32,11 +34,14 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
 
     private final Environment environment;
 
+    private final LoadedPropertyView loaded;
+
     private final CorsConfigurationLoader loader = new CorsConfigurationLoader();
 
-    CorsConfigurationReloader(PolicySnapshotHolder snapshots, Environment environment) {
+    CorsConfigurationReloader(PolicySnapshotHolder snapshots, Environment environment, LoadedPropertyView loaded) {
         this.snapshots = snapshots;
         this.environment = environment;
+        this.loaded = loaded;
     }
 
     @Override
@@ -52,11 +57,22 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
         return lowerCase.equals("cors") || lowerCase.startsWith("cors.") || lowerCase.startsWith("cors_");
     }
 
-    private void reload() {
+    // One reload at a time, so that the view recorded is the one the policies in force were read from.
+    private synchronized void reload() {
+        CorsPropertyView view = CorsPropertyView.of(this.environment);
+        if (view != null && view.equals(this.loaded.get())) {
+            // The current sources' references, so that the sources a refresh replaced can be collected.
+            this.loaded.set(view);
+            logger.debug("The refresh left cors.* as it was; the CORS policies in force are kept.");
+            return;
+        }
+        this.loaded.set(null);
         PolicySnapshot before = this.snapshots.get();
         PolicySnapshot after = this.snapshots.change((current) -> this.loader.load(this.environment, current));
         List<ConfigProblem> refused = after.refused();
         if (refused != null) {
+            // No view, so that the next refresh reads cors.* again: it reports the same errors again, or puts in force
+            // a configuration put back as it was, which clears the refusal.
             CorsConfigurationException exception = new CorsConfigurationException(refused);
             FailureAnalysis report = new CorsConfigurationFailureAnalyzer(this.environment).analyze(exception,
                     exception);
@@ -64,6 +80,7 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
                     + "%s%n%nAction: %s", report.getDescription(), report.getAction()));
             return;
         }
+        this.loaded.set(view);
         Set<CompiledPolicy> kept = new HashSet<>(before.policies());
         Set<String> names = new HashSet<>();
         after.policies().forEach((policy) -> names.add(policy.name()));

@@ -37,9 +37,14 @@ public final class CorsReloadAutoConfiguration {
     static class RefreshConfiguration {
 
         @Bean
+        LoadedPropertyView corsLoadedPropertyView() {
+            return new LoadedPropertyView();
+        }
+
+        @Bean
         CorsConfigurationReloader corsConfigurationReloader(PolicySnapshotHolder corsPolicySnapshotHolder,
-                Environment environment) {
-            return new CorsConfigurationReloader(corsPolicySnapshotHolder, environment);
+                Environment environment, LoadedPropertyView corsLoadedPropertyView) {
+            return new CorsConfigurationReloader(corsPolicySnapshotHolder, environment, corsLoadedPropertyView);
         }
     }
 }

@@ -26,6 +26,7 @@ class CorsReloadAutoConfigurationTests {
     void reloadsOnRefreshWhenSpringCloudContextIsPresent() {
         this.contextRunner.withPropertyValues("cors.policies.api.paths=/api/**")
             .run((context) -> assertThat(context).hasSingleBean(CorsConfigurationReloader.class)
+                .hasSingleBean(LoadedPropertyView.class)
                 .hasSingleBean(OriginSupplierRegistrar.class));
     }
 
@@ -46,7 +47,8 @@ class CorsReloadAutoConfigurationTests {
         this.contextRunner.withClassLoader(new FilteredClassLoader(EnvironmentChangeEvent.class))
             .withPropertyValues("cors.policies.api.paths=/api/**")
             .run((context) -> assertThat(context).hasSingleBean(OriginSupplierRegistrar.class)
-                .doesNotHaveBean(CorsConfigurationReloader.class));
+                .doesNotHaveBean(CorsConfigurationReloader.class)
+                .doesNotHaveBean(LoadedPropertyView.class));
     }
 
     @Test

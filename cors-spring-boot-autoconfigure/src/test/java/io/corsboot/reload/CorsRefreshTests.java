@@ -3,6 +3,8 @@ package io.corsboot.reload;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.corsboot.actuate.CorsEndpoint.CorsDescriptor;
@@ -171,6 +174,35 @@ class CorsRefreshTests {
     }
 
     @Test
+    void keepsThePoliciesWhenAnEventNamesACorsKeyThatARefreshLeftAsItWas(CapturedOutput output) throws Exception {
+        start(V1);
+        PolicySnapshot started = holder().get();
+        // Spring Cloud's refresh replaces the file's property source with one read again, equal under cors.
+        refreshWith(V1 + "app.greeting=bonjour\n");
+        announceChanged("cors.policies.api.allowed-origins");
+        assertThat(holder().get()).isSameAs(started);
+        assertThat(output).doesNotContain("Reloaded the CORS configuration");
+        refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=" + B));
+        PolicySnapshot changed = holder().get();
+        assertThat(changed).isNotSameAs(started);
+        assertThat(allowOrigin("/old/things", B)).isEqualTo(B);
+        announceChanged("cors.policies.old.allowed-origins");
+        assertThat(holder().get()).isSameAs(changed);
+        assertThat(occurrences(output, "Reloaded the CORS configuration")).isEqualTo(1);
+    }
+
+    @Test
+    void readsCorsAgainOnEveryEventAfterARefusedChange(CapturedOutput output) throws Exception {
+        start(V1);
+        refreshWith(V1.replace("old.allowed-origins=https://a.example.com", "old.allowed-origins=a.example.com"));
+        announceChanged("cors.policies.old.allowed-origins");
+        assertThat(occurrences(output, "Refused the new CORS configuration")).isEqualTo(2);
+        refreshWith(V1);
+        assertThat(holder().get().refused()).isNull();
+        assertThat(endpoint().policies().refused()).isNull();
+    }
+
+    @Test
     void ignoresARefreshThatChangesNoCorsProperty() throws Exception {
         start(V1 + "app.greeting=hello\n");
         PolicySnapshot before = holder().get();
@@ -192,6 +224,15 @@ class CorsRefreshTests {
         Files.writeString(this.directory.resolve("cors.properties"), properties);
         HttpResponse<String> response = ReloadTestApplication.send(this.port, "POST", "/actuator/refresh");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** Tells the application that a property changed, as Spring Cloud Bus and other tools may about any property. */
+    private void announceChanged(String key) {
+        this.context.publishEvent(new EnvironmentChangeEvent(this.context, Set.of(key)));
+    }
+
+    private static int occurrences(CapturedOutput output, String text) {
+        return output.getOut().split(Pattern.quote(text), -1).length - 1;
     }
 
     private CorsEndpoint endpoint() {

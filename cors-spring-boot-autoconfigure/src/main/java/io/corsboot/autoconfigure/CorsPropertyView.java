@@ -1,0 +1,180 @@
+package io.corsboot.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.RandomValuePropertySource;
+import org.springframework.boot.origin.OriginTrackedValue;
+import org.springframework.cloud.util.random.CachedRandomPropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.PropertySource.StubPropertySource;
+
+/**
+ * What an environment's property sources hold under {@code cors}, source by source in the environment's order: each
+ * name as the source spells it and its value, held by reference. Two views are equal when each source that holds
+ * {@code cors.*} names holds the same names, in the same order, with equal values, so a binding of {@code cors.*}
+ * reads the same from both. There is no view where a binding could read something that a view cannot vouch for: a
+ * placeholder (its value changes with another key), a value that may change in place, or a property source that
+ * cannot list its names.
+ */
+final class CorsPropertyView {
+
+    private static final String CORS = "cors";
+
+    private static final Object UNKNOWN = new Object();
+
+    // For each source that holds names under cors: its Source, then each name followed by its value.
+    private final Object[] entries;
+
+    private CorsPropertyView(Object[] entries) {
+        this.entries = entries;
+    }
+
+    /** The view of an environment, or null where it cannot be told whether cors.* is as it was. */
+    static @Nullable CorsPropertyView of(Environment environment) {
+        if (!(environment instanceof ConfigurableEnvironment configurable)) {
+            return null;
+        }
+        List<Object> entries = new ArrayList<>();
+        try {
+            return add(configurable.getPropertySources(), entries) ? new CorsPropertyView(entries.toArray()) : null;
+        }
+        catch (RuntimeException ex) {
+            // A source that refuses to list its names (a security manager, say) is not one to vouch for.
+            return null;
+        }
+    }
+
+    // The sources as Spring Boot's ConfigurationPropertySources reads them, nested environments included.
+    private static boolean add(Iterable<PropertySource<?>> sources, List<Object> entries) {
+        for (PropertySource<?> source : sources) {
+            if (source.getSource() instanceof ConfigurableEnvironment nested) {
+                if (!add(nested.getPropertySources(), entries)) {
+                    return false;
+                }
+            }
+            else if (source instanceof EnumerablePropertySource<?> enumerable) {
+                if (!addEnumerable(enumerable, entries)) {
+                    return false;
+                }
+            }
+            else if (!holdsNoCorsName(source)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a source that cannot list its names never answers one under cors: a stub, Spring Boot's view of the
+     * other sources, and the random values of Spring Boot and Spring Cloud, which answer {@code random.*} and
+     * {@code cachedrandom.*} alone. Any other, such as JNDI, may answer a name the binder asks for.
+     */
+    private static boolean holdsNoCorsName(PropertySource<?> source) {
+        return source instanceof StubPropertySource
+                || ConfigurationPropertySources.isAttachedConfigurationPropertySource(source)
+                || source.getClass() == RandomValuePropertySource.class
+                || source.getClass() == CachedRandomPropertySource.class;
+    }
+
+    private static boolean addEnumerable(EnumerablePropertySource<?> source, List<Object> entries) {
+        String prefix = PropertySourcePrefix.of(source);
+        String prefixed = (prefix != null) ? lettersAndDigits(prefix) + CORS : null;
+        boolean first = true;
+        for (String name : source.getPropertyNames()) {
+            if (beginsWith(name, CORS) || (prefixed != null && beginsWith(name, prefixed))) {
+                Object value = comparable(source.getProperty(name));
+                if (value == UNKNOWN) {
+                    return false;
+                }
+                if (first) {
+                    entries.add(new Source(source.getClass(), source.getName(), prefix));
+                    first = false;
+                }
+                entries.add(name);
+                entries.add(value);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether a name's letters and digits begin with these, in lower case. Spring Boot compares names that way, ignoring
+     * every other character, whatever the form ({@code cors.a}, {@code cors[a]}, {@code CORS_A}): a name it reads under
+     * cors always begins so, and a few others ({@code corsair.a}) are compared too, which costs a reload at most.
+     */
+    private static boolean beginsWith(String name, String letters) {
+        int matched = 0;
+        for (int i = 0; i < name.length() && matched < letters.length(); i++) {
+            char c = Character.toLowerCase(name.charAt(i));
+            if (isLetterOrDigit(c)) {
+                if (c != letters.charAt(matched)) {
+                    return false;
+                }
+                matched++;
+            }
+        }
+        return matched == letters.length();
+    }
+
+    private static String lettersAndDigits(String text) {
+        StringBuilder letters = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            if (isLetterOrDigit(c)) {
+                letters.append(c);
+            }
+        }
+        return letters.toString();
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    /** The value to compare, or UNKNOWN where an equal value may not bind the same. */
+    private static @Nullable Object comparable(@Nullable Object value) {
+        if (value instanceof OriginTrackedValue tracked) {
+            return comparable(tracked.getValue());
+        }
+        if (value instanceof String text) {
+            return text.contains("${") ? UNKNOWN : text;
+        }
+        if (value instanceof CharSequence text) {
+            // Read now: a file's content, say, which the next reading may change.
+            String read = text.toString();
+            return read.contains("${") ? UNKNOWN : new Text(text.getClass(), read);
+        }
+        if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
+                || value instanceof Short || value instanceof Byte || value instanceof Double
+                || value instanceof Float || value instanceof Character) {
+            return value;
+        }
+        return UNKNOWN;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof CorsPropertyView view && Arrays.equals(this.entries, view.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(this.entries);
+    }
+
+    /** A source that holds names under cors: what decides how Spring Boot reads its names. */
+    private record Source(Class<?> type, String name, @Nullable String prefix) {
+    }
+
+    /** A value that is text but not a String: the binder converts it by its type. */
+    private record Text(Class<?> type, String text) {
+    }
+}
