@@ -16,7 +16,8 @@ import io.corsboot.core.CorsPolicySpec;
  * Runtime hints for what the starter reads reflectively: {@link CorsProperties}, bound by the starter itself at
  * startup and on every refresh rather than as a configuration properties bean, whose declared fields also name the
  * keys of the {@code cors.*} schema, {@link CorsPolicySpec}, built through its record's canonical constructor, and
- * the Spring Boot line the starter was built for, which {@link SpringBootLineGuard} reads at startup.
+ * the Spring Boot line the starter was built for, which {@link SpringBootLineGuard} reads at startup, and the Public
+ * Suffix List, which {@link PublicSuffixes} reads when a rule needs it.
  */
 final class CorsRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -32,5 +33,6 @@ final class CorsRuntimeHints implements RuntimeHintsRegistrar {
         }
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), CorsPolicySpec.class);
         hints.resources().registerPattern(SpringBootLineGuard.DESCRIPTOR);
+        hints.resources().registerPattern(PublicSuffixes.RULES);
     }
 }

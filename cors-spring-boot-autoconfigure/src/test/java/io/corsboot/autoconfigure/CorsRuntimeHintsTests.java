@@ -56,6 +56,11 @@ class CorsRuntimeHintsTests {
     }
 
     @Test
+    void thePublicSuffixListCanBeRead() {
+        assertThat(resource().forResource(PublicSuffixes.RULES)).accepts(hintsOf(new CorsRuntimeHints()));
+    }
+
+    @Test
     void policySpecsCanBeBuiltThroughTheirCanonicalConstructor() throws NoSuchMethodException {
         RuntimeHints hints = hintsOf(new CorsRuntimeHints());
         Class<?>[] components = Arrays.stream(CorsPolicySpec.class.getRecordComponents())
