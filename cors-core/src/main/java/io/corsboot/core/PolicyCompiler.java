@@ -128,20 +128,22 @@ public final class PolicyCompiler {
 
     private static ExactOrigins exactOrigins(CorsPolicySpec spec, OriginProblems originProblems) {
         boolean anyOrigin = false;
+        Setting<List<String>> origins = spec.allowedOrigins();
         Set<String> exact = new LinkedHashSet<>();
-        for (Setting<String> element : Setting.elements(spec.allowedOrigins())) {
-            if ("*".equals(element.value())) {
+        for (int i = 0; i < origins.value().size(); i++) {
+            String value = origins.value().get(i);
+            if ("*".equals(value)) {
                 anyOrigin = true;
-                originProblems.checkWildcard(element);
+                originProblems.checkWildcard(origins, i);
                 continue;
             }
             try {
-                ExactOrigin origin = OriginParser.parseExact(element.value());
+                ExactOrigin origin = OriginParser.parseExact(value);
                 exact.add(origin.serialised());
-                originProblems.checkExact(origin, element);
+                originProblems.checkExact(origin, origins, i);
             }
             catch (InvalidOrigin ex) {
-                originProblems.invalid(ex, element);
+                originProblems.invalid(ex, origins, i);
             }
         }
 
@@ -155,15 +157,16 @@ public final class PolicyCompiler {
     private static Patterns patterns(CorsPolicySpec spec, OriginProblems originProblems) {
         List<OriginPattern> patterns = new ArrayList<>();
         Set<String> serialisedPatterns = new LinkedHashSet<>();
-        for (Setting<String> element : Setting.elements(spec.allowedOriginPatterns())) {
+        Setting<List<String>> configured = spec.allowedOriginPatterns();
+        for (int i = 0; i < configured.value().size(); i++) {
             try {
-                OriginPattern pattern = OriginParser.parsePattern(element.value());
+                OriginPattern pattern = OriginParser.parsePattern(configured.value().get(i));
                 patterns.add(pattern);
                 serialisedPatterns.add(pattern.serialised());
-                originProblems.checkPattern(pattern, element);
+                originProblems.checkPattern(pattern, configured, i);
             }
             catch (InvalidOrigin ex) {
-                originProblems.invalid(ex, element);
+                originProblems.invalid(ex, configured, i);
             }
         }
 

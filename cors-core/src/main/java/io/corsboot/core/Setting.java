@@ -28,8 +28,19 @@ public record Setting<T>(T value, String property) {
         List<String> values = list.value();
         List<Setting<String>> elements = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
-            elements.add(new Setting<>(values.get(i), list.element(i)));
+            elements.add(element(list, i));
         }
         return elements;
+    }
+
+    /**
+     * One element of a list setting with the property path of its index, such as
+     * {@code cors.policies.api.allowed-origins[3]}.
+     * @param list the list setting
+     * @param index the element's index in the list as configured
+     * @return the element as a setting of its own
+     */
+    public static Setting<String> element(Setting<List<String>> list, int index) {
+        return new Setting<>(list.value().get(index), list.element(index));
     }
 }
