@@ -159,9 +159,22 @@ final class OriginParser {
                 authority.host);
         int defaultPort = RequestOrigin.defaultPort(authority.scheme);
         int port = parsePort(value, authority.port, authority.scheme);
-        String serialised = authority.scheme + "://" + host + ((port == defaultPort) ? "" : ":" + port);
-        // The configured string itself where it is already serialised: a policy then keeps one copy of each origin.
-        return new ExactOrigin(serialised.equals(value) ? value : serialised, authority.scheme, host);
+        String shownPort = (port == defaultPort) ? null : Integer.toString(port);
+        // The configured string itself where it is already serialised, as it nearly always is: a policy then keeps
+        // one copy of each origin, and no other is built.
+        String serialised = isSerialised(value, authority.scheme, host, shownPort) ? value
+                : authority.scheme + "://" + host + ((shownPort != null) ? ":" + shownPort : "");
+        return new ExactOrigin(serialised, authority.scheme, host);
+    }
+
+    /** Whether a value reads {@code scheme://host}, then {@code :port} where the port is given. */
+    private static boolean isSerialised(String value, String scheme, String host, @Nullable String port) {
+        int hostStart = scheme.length() + 3;
+        int hostEnd = hostStart + host.length();
+        int length = (port != null) ? hostEnd + 1 + port.length() : hostEnd;
+        return value.length() == length && value.startsWith(scheme) && value.startsWith("://", scheme.length())
+                && value.startsWith(host, hostStart)
+                && (port == null || (value.charAt(hostEnd) == ':' && value.startsWith(port, hostEnd + 1)));
     }
 
     static OriginPattern parsePattern(String value) throws InvalidOrigin {
