@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import io.corsboot.core.CompiledPolicy;
@@ -26,7 +27,7 @@ import io.corsboot.web.PolicySnapshotHolder;
  * A refresh that leaves {@code cors.*} as it was in every property source ({@link CorsPropertyView}) keeps the policies
  * in force without reading them again.
  */
-final class CorsConfigurationReloader implements ApplicationListener<EnvironmentChangeEvent> {
+final class CorsConfigurationReloader implements ApplicationListener<EnvironmentChangeEvent>, Ordered {
 
     private static final Log logger = LogFactory.getLog(CorsConfigurationReloader.class);
 
@@ -42,6 +43,16 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
         this.snapshots = snapshots;
         this.environment = environment;
         this.loaded = loaded;
+    }
+
+    /**
+     * First among the event's listeners: the policies are read from the environment itself, not from the beans that
+     * other listeners rebind (every {@code @ConfigurationProperties} bean, for Spring Cloud's rebinder), so they come
+     * in force without waiting for those.
+     */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
