@@ -298,12 +298,16 @@ public class ConfigurationCost {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
+    // Written where -Dhistograms names, as scripts/startup.sh asks; not otherwise.
     private static void histogram(String file) throws Exception {
+        String directory = System.getProperty("histograms");
+        if (directory == null) {
+            return;
+        }
         Object text = ManagementFactory.getPlatformMBeanServer().invoke(
                 new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] { new String[0] }, new String[] { String[].class.getName() });
-        java.nio.file.Files.writeString(java.nio.file.Path.of(System.getProperty("histograms", "."), file),
-                text.toString());
+        Files.writeString(Path.of(directory, file), text.toString());
     }
 
     /**
