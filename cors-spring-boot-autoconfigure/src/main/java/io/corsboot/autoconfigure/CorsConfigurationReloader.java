@@ -2,7 +2,6 @@ package io.corsboot.autoconfigure;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -57,15 +56,10 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
 
     @Override
     public void onApplicationEvent(EnvironmentChangeEvent event) {
-        if (event.getKeys().stream().anyMatch(CorsConfigurationReloader::isCorsKey)) {
+        // Keys are named as their property source spells them: cors.policies.api.paths[0], CORS_POLICIES_API_PATHS_0.
+        if (event.getKeys().stream().anyMatch(CorsPropertyView::mayBeUnderCors)) {
             reload();
         }
-    }
-
-    // Keys are named as their property source spells them: cors.policies.api.paths[0], CORS_POLICIES_API_PATHS_0.
-    private static boolean isCorsKey(String key) {
-        String lowerCase = key.toLowerCase(Locale.ROOT);
-        return lowerCase.equals("cors") || lowerCase.startsWith("cors.") || lowerCase.startsWith("cors_");
     }
 
     // One reload at a time, so that the view recorded is the one the policies in force were read from.

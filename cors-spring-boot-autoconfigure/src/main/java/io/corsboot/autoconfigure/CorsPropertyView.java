@@ -89,7 +89,7 @@ final class CorsPropertyView {
         String prefixed = (prefix != null) ? lettersAndDigits(prefix) + CORS : null;
         boolean first = true;
         for (String name : source.getPropertyNames()) {
-            if (beginsWith(name, CORS) || (prefixed != null && beginsWith(name, prefixed))) {
+            if (mayBeUnderCors(name) || (prefixed != null && beginsWith(name, prefixed))) {
                 Object value = comparable(source.getProperty(name));
                 if (value == UNKNOWN) {
                     return false;
@@ -103,6 +103,14 @@ final class CorsPropertyView {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether Spring Boot may read a name as one under {@code cors}, in any of its forms; a few others
+     * ({@code corsair.a}) answer yes too, which costs a comparison of views at most.
+     */
+    static boolean mayBeUnderCors(String name) {
+        return beginsWith(name, CORS);
     }
 
     /**

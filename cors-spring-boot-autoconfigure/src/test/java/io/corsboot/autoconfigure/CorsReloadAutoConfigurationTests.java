@@ -1,5 +1,6 @@
 package io.corsboot.autoconfigure;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +18,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.MapPropertySource;
 
 import io.corsboot.metrics.CandidateMetrics;
 import io.corsboot.web.CandidateReport;
@@ -51,6 +53,21 @@ class CorsReloadAutoConfigurationTests {
                 context.publishEvent(new EnvironmentChangeEvent(context, Set.of("cors.policies.api.allowed-origins")));
                 assertThat(context.getBean(SnapshotSeenByAnotherListener.class).seen.get().policies())
                     .singleElement()
+                    .satisfies((policy) -> assertThat(policy.spec().allowedOrigins().value())
+                        .containsExactly("https://new.example.com"));
+            });
+    }
+
+    @Test
+    void reloadsWhenTheEventSpellsACorsKeyInBrackets() {
+        this.contextRunner.withPropertyValues("cors.policies.api.paths=/api/**",
+                "cors.policies.api.allowed-origins=https://app.example.com")
+            .run((context) -> {
+                context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("refreshed",
+                        Map.of("cors[policies][api].allowed-origins", "https://new.example.com")));
+                context.publishEvent(
+                        new EnvironmentChangeEvent(context, Set.of("cors[policies][api].allowed-origins")));
+                assertThat(context.getBean(PolicySnapshotHolder.class).get().policies()).singleElement()
                     .satisfies((policy) -> assertThat(policy.spec().allowedOrigins().value())
                         .containsExactly("https://new.example.com"));
             });
