@@ -2,18 +2,23 @@
 # Measures what the starter adds to the startup of a minimal application (cors-startup-app: one controller, Actuator,
 # two policies) in eight cells: Spring Boot 4.1 and 3.5, Spring MVC on Tomcat and WebFlux on Reactor Netty, on the JVM
 # and after AOT processing. In every cell and every round the application starts once without the starter and once
-# with it, one right after the other, in an order that alternates from one pair to the next, so that whatever the
-# machine's neighbours do falls alike on both; the difference of a pair is one sample of what the starter adds.
+# with it, one right after the other, so that whatever the machine's neighbours do falls alike on both; the difference
+# of the two starts of a round is one sample of what the starter adds.
 # "Without the starter" keeps its jar on the class path and leaves out its auto-configurations
-# (spring.autoconfigure.exclude), so that the same classes are there to be loaded.
+# (spring.autoconfigure.exclude), so that the same classes are there to be loaded. A third variant, "Spring's parts",
+# also starts without the starter but with the Spring side of what it does at startup and nothing of CORS
+# (io.corsboot.startup.SpringPartsConfiguration: cors.* bound by Spring Boot, a filter that passes requests on, an
+# Actuator endpoint with the starter's operations, the gauge): what they add is the least that any starter with the
+# contract's binding, filter, endpoint and gauge adds, and the starter's own work is what it adds above them. The three
+# starts of a round come in an order that rotates from one cell and round to the next.
 #
 # Four measures of each start, all taken when Spring Boot logs "Started": the process's uptime (as Spring Boot logs
 # it, the measure of the target), the CPU time of the process, and the CPU time and bytes allocated of the thread that
 # ran SpringApplication.run (the application logs them from ThreadMXBean). The last ones count the starter's own work
 # and are disturbed least by other processes; the bytes barely move from one start to the next.
 #
-# Per cell and measure it prints the medians without and with the starter, the median and the mean of the paired
-# differences (with - without, same round), the mean's 95% confidence interval (Student's t), and, for times, the
+# Per cell and measure it prints the medians of two variants, the median and the mean of the paired differences (with
+# - without, then Spring's parts - without, same round), the mean's 95% confidence interval (Student's t), and, for times, the
 # mean over the target: 50 ms on the JVM, 20 ms after AOT. The uptime's verdict is "met" when the whole interval is
 # within the target, "missed" when the whole interval is above it, "unresolved" otherwise (more rounds, or a quieter
 # machine), with the number of rounds that would settle it at the spread measured. The load average is read before
@@ -21,8 +26,8 @@
 # started, one start each, by package.
 #
 # Usage: [LOAD_BELOW=1.0] [LOAD_WAIT=600] [JAVA=java] scripts/startup-lines.sh [ROUNDS]
-#   ROUNDS      pairs per cell (default 10)
-#   LOAD_BELOW  before each pair, wait until the 1-minute load average is below this, at most LOAD_WAIT seconds
+#   ROUNDS      rounds per cell (default 10)
+#   LOAD_BELOW  before each cell's round, wait until the 1-minute load average is below this, at most LOAD_WAIT seconds
 #   JAVA        the java command that runs the applications (the build uses the JDK Maven finds)
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -85,16 +90,14 @@ for line in 4 3; do
         classpath=${classes_dir[$line]}:$(cat "$work/$line-$stack.classpath")
         arguments[$line-$stack-jvm-without]="-cp $classpath ${exclude[$line]}"
         arguments[$line-$stack-jvm-with]="-cp $classpath"
-        for variant in without with; do
+        arguments[$line-$stack-jvm-parts]="-cp $classpath ${exclude[$line]} -Dstartup.spring-parts=true"
+        for variant in without with parts; do
             aot=$work/aot-$line-$stack-$variant
-            if [ "$variant" = without ]; then
-                aot_process "$aot" "$classpath" "${exclude[$line]}"
-            else
-                aot_process "$aot" "$classpath"
-            fi
+            read -r -a variant_arguments <<< "${arguments[$line-$stack-jvm-$variant]#-cp $classpath}"
+            aot_process "$aot" "$classpath" "${variant_arguments[@]}"
             arguments[$line-$stack-aot-$variant]="-Dspring.aot.enabled=true -cp $aot/classes:$aot/resources:$classpath"
+            arguments[$line-$stack-aot-$variant]+="${arguments[$line-$stack-jvm-$variant]#-cp $classpath}"
         done
-        arguments[$line-$stack-aot-without]+=" ${exclude[$line]}"
         cells+=("$line-$stack-jvm" "$line-$stack-aot")
     done
 done
@@ -144,7 +147,11 @@ for round in $(seq 1 "$rounds"); do
     echo "Round $round of $rounds..." >&2
     for i in "${!cells[@]}"; do
         cell=${cells[$i]}
-        if (((round + i) % 2)); then order=(with without); else order=(without with); fi
+        case $(((round + i) % 3)) in
+            0) order=(without with parts) ;;
+            1) order=(with parts without) ;;
+            *) order=(parts without with) ;;
+        esac
         wait_for_quiet
         for variant in "${order[@]}"; do
             load=$(load1)
@@ -172,6 +179,7 @@ summary_awk='
         z = 1.959964
         return z + (z^3 + z) / (4 * df) + (5 * z^5 + 16 * z^3 + 3 * z) / (96 * df^2)
     }
+    $2 != a && $2 != b { next }
     { v[$2, $3, 1] = $4; v[$2, $3, 2] = $5; v[$2, $3, 3] = $6; v[$2, $3, 4] = $7 / 1048576
       rounds[$3] = 1
       if (lo == "" || $8 < lo) lo = $8
@@ -179,14 +187,14 @@ summary_awk='
     END {
         n = 0; for (r in rounds) n++
         printf "%s: target %d ms, %d rounds, load average %.2f to %.2f\n", title, target, n, lo, hi
-        printf "  %-22s %9s %9s %14s %12s %24s %11s\n", "", "without", "with", "added, median", "added, mean",
+        printf "  %-22s %9s %9s %14s %12s %24s %11s\n", "", b, a, "added, median", "added, mean",
             "95% interval of mean", "mean/target"
         split("uptime at Started|process CPU|main thread CPU|main thread allocated", names, "|")
         for (k = 1; k <= 4; k++) {
             without = ""; with = ""; diffs = ""; sum = 0
             for (r in rounds) {
-                d = v["with", r, k] - v["without", r, k]
-                without = without " " v["without", r, k]; with = with " " v["with", r, k]; diffs = diffs " " d
+                d = v[a, r, k] - v[b, r, k]
+                without = without " " v[b, r, k]; with = with " " v[a, r, k]; diffs = diffs " " d
                 sum += d; diff[r] = d
             }
             mean = sum / n; ss = 0
@@ -211,16 +219,22 @@ summary_awk='
             print line
         }
     }'
-echo
-echo "What the starter adds to startup: with - without, paired by round (times in ms, allocation in MB of 2^20 bytes)"
-for cell in "${cells[@]}"; do
-    IFS=- read -r line stack mode <<< "$cell"
+# Usage: summaries A B HEADING; the summary of A - B in every cell.
+summaries() {
     echo
-    awk -v cell="$cell" '$1 == cell' "$results" | awk -v target="$(target_ms "$mode")" \
-        -v title="${line_name[$line]}, ${stack_name[$stack]}, ${mode_name[$mode]}" "$summary_awk"
-done
+    echo "$3 (times in ms, allocation in MB of 2^20 bytes)"
+    for cell in "${cells[@]}"; do
+        IFS=- read -r line stack mode <<< "$cell"
+        echo
+        awk -v cell="$cell" '$1 == cell' "$results" | awk -v a="$1" -v b="$2" -v target="$(target_ms "$mode")" \
+            -v title="${line_name[$line]}, ${stack_name[$stack]}, ${mode_name[$mode]}" "$summary_awk"
+    done
+}
+summaries with without "What the starter adds to startup: with - without, paired by round"
+summaries parts without "What Spring's parts alone add: parts - without, paired by round"
+summaries with parts "What the starter adds above Spring's parts: with - parts, paired by round"
 echo
-echo "($rounds rounds of ${#cells[@]} pairs in $((measured / 60)) min $((measured % 60)) s; load average now:" \
+echo "($rounds rounds of ${#cells[@]} triples in $((measured / 60)) min $((measured % 60)) s; load average now:" \
     "$(cut -d' ' -f1-3 /proc/loadavg))"
 
 # The classes each variant loads on the JVM until it has started (one start each), and the packages whose count the
