@@ -4,17 +4,18 @@ import java.lang.reflect.Method;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import com.sun.management.ThreadMXBean;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.context.metrics.buffering.StartupTimeline;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,26 +48,30 @@ public class StartupSteps {
 
     private static final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-    record Step(long id, Long parent, String bean, long cpuNanos) {
-    }
-
     public static void main(String[] args) throws Exception {
-        List<Step> steps = Collections.synchronizedList(new ArrayList<>());
         SpringApplication application = new SpringApplication(Class.forName("io.corsboot.startup.StartupApplication"));
-        application.setApplicationStartup(new CostedStartup(steps));
+        BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
+        Map<Long, Long> cpuNanos = new ConcurrentHashMap<>();
+        application.setApplicationStartup(new CpuCostedStartup(startup, cpuNanos));
         try (ConfigurableApplicationContext context = application.run(args)) {
+            List<StartupStep> steps = startup.getBufferedTimeline()
+                .getEvents()
+                .stream()
+                .map(StartupTimeline.TimelineEvent::getStartupStep)
+                .toList();
             Map<Long, Long> nested = new HashMap<>();
-            for (Step step : steps) {
-                if (step.parent() != null) {
-                    nested.merge(step.parent(), step.cpuNanos(), Long::sum);
+            for (StartupStep step : steps) {
+                if (step.getParentId() != null) {
+                    nested.merge(step.getParentId(), cpuNanos.getOrDefault(step.getId(), 0L), Long::sum);
                 }
             }
             long total = 0;
-            for (Step step : steps) {
-                if (step.bean().toLowerCase().contains("cors") || step.bean().contains("Migration")) {
-                    long self = step.cpuNanos() - nested.getOrDefault(step.id(), 0L);
+            for (StartupStep step : steps) {
+                String bean = beanName(step);
+                if (bean.toLowerCase().contains("cors") || bean.contains("Migration")) {
+                    long self = cpuNanos.getOrDefault(step.getId(), 0L) - nested.getOrDefault(step.getId(), 0L);
                     total += self;
-                    System.out.printf("STEP %-90s %6.1f ms%n", step.bean(), self / 1e6);
+                    System.out.printf("STEP %-90s %6.1f ms%n", bean, self / 1e6);
                 }
             }
             System.out.printf("STEP %-90s %6.1f ms%n", "all of the above", total / 1e6);
@@ -76,6 +81,15 @@ public class StartupSteps {
                 read(context.getEnvironment(), readings.split(","));
             }
         }
+    }
+
+    private static String beanName(StartupStep step) {
+        for (StartupStep.Tag tag : step.getTags()) {
+            if (tag.getKey().equals("beanName")) {
+                return tag.getValue();
+            }
+        }
+        return "";
     }
 
     private static void read(Environment environment, String[] readings) throws Exception {
@@ -131,85 +145,58 @@ public class StartupSteps {
         return threadName.equals("java") ? "main" : "other";
     }
 
-    private record CostedStartup(List<Step> steps) implements ApplicationStartup {
+    /**
+     * Spring Boot's buffered startup steps, which know their ids, parents and tags, each also costed in the CPU time
+     * its thread spent between its start and its end, nested steps included (as scripts/ConfigurationCost.java costs
+     * them, with the bytes too).
+     */
+    private record CpuCostedStartup(BufferingApplicationStartup buffered, Map<Long, Long> cpuNanos)
+            implements ApplicationStartup {
 
         @Override
         public StartupStep start(String name) {
-            return new CostedStep(this.steps, ApplicationStartup.DEFAULT.start(name), name);
-        }
-    }
+            StartupStep step = this.buffered.start(name);
+            long cpu = threads.getCurrentThreadCpuTime();
+            return new StartupStep() {
 
-    /** A step that knows its id and parent, the bean it creates, and the thread's CPU time from start to end. */
-    private static final class CostedStep implements StartupStep {
+                @Override
+                public String getName() {
+                    return step.getName();
+                }
 
-        private static long lastId;
+                @Override
+                public long getId() {
+                    return step.getId();
+                }
 
-        private static final ThreadLocal<List<Long>> open = ThreadLocal.withInitial(ArrayList::new);
+                @Override
+                public Long getParentId() {
+                    return step.getParentId();
+                }
 
-        private final List<Step> steps;
+                @Override
+                public StartupStep tag(String key, String value) {
+                    step.tag(key, value);
+                    return this;
+                }
 
-        private final StartupStep step;
+                @Override
+                public StartupStep tag(String key, Supplier<String> value) {
+                    step.tag(key, value);
+                    return this;
+                }
 
-        private final String name;
+                @Override
+                public Tags getTags() {
+                    return step.getTags();
+                }
 
-        private final long id;
-
-        private final Long parent;
-
-        private final long startCpu = threads.getCurrentThreadCpuTime();
-
-        private String bean = "";
-
-        CostedStep(List<Step> steps, StartupStep step, String name) {
-            this.steps = steps;
-            this.step = step;
-            this.name = name;
-            synchronized (CostedStep.class) {
-                this.id = ++lastId;
-            }
-            List<Long> stack = open.get();
-            this.parent = stack.isEmpty() ? null : stack.get(stack.size() - 1);
-            stack.add(this.id);
-        }
-
-        @Override
-        public String getName() {
-            return this.name;
-        }
-
-        @Override
-        public long getId() {
-            return this.id;
-        }
-
-        @Override
-        public Long getParentId() {
-            return this.parent;
-        }
-
-        @Override
-        public StartupStep tag(String key, String value) {
-            if (key.equals("beanName")) {
-                this.bean = value;
-            }
-            return this;
-        }
-
-        @Override
-        public StartupStep tag(String key, Supplier<String> value) {
-            return tag(key, value.get());
-        }
-
-        @Override
-        public Tags getTags() {
-            return this.step.getTags();
-        }
-
-        @Override
-        public void end() {
-            List<Long> stack = open.get();
-            stack.remove(Long.valueOf(this.id));
-            this.steps.add(new Step(this.id, this.parent, this.bean, threads.getCurrentThreadCpuTime() - this.startCpu));
+                @Override
+                public void end() {
+                    cpuNanos.put(step.getId(), threads.getCurrentThreadCpuTime() - cpu);
+                    step.end();
+                }
+            };
         }
     }
 }
