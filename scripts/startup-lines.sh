@@ -86,17 +86,18 @@ echo "AOT processing..." >&2
 cells=()
 declare -A arguments
 for line in 4 3; do
+    # What tells the variants apart, the same on the JVM and for AOT processing.
+    declare -A variant_flags=([without]="${exclude[$line]}" [with]=""
+        [parts]="${exclude[$line]} -Dstartup.spring-parts=true")
     for stack in mvc webflux; do
         classpath=${classes_dir[$line]}:$(cat "$work/$line-$stack.classpath")
-        arguments[$line-$stack-jvm-without]="-cp $classpath ${exclude[$line]}"
-        arguments[$line-$stack-jvm-with]="-cp $classpath"
-        arguments[$line-$stack-jvm-parts]="-cp $classpath ${exclude[$line]} -Dstartup.spring-parts=true"
         for variant in without with parts; do
+            read -r -a flags <<< "${variant_flags[$variant]}"
             aot=$work/aot-$line-$stack-$variant
-            read -r -a variant_arguments <<< "${arguments[$line-$stack-jvm-$variant]#-cp $classpath}"
-            aot_process "$aot" "$classpath" "${variant_arguments[@]}"
+            aot_process "$aot" "$classpath" "${flags[@]}"
+            arguments[$line-$stack-jvm-$variant]="-cp $classpath ${variant_flags[$variant]}"
             arguments[$line-$stack-aot-$variant]="-Dspring.aot.enabled=true -cp $aot/classes:$aot/resources:$classpath"
-            arguments[$line-$stack-aot-$variant]+="${arguments[$line-$stack-jvm-$variant]#-cp $classpath}"
+            arguments[$line-$stack-aot-$variant]+=" ${variant_flags[$variant]}"
         done
         cells+=("$line-$stack-jvm" "$line-$stack-aot")
     done
