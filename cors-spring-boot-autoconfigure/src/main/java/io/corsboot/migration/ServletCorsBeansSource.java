@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 import jakarta.servlet.Filter;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -43,18 +45,22 @@ public final class ServletCorsBeansSource implements SpringCorsSource {
     @Override
     public List<SpringCorsEntry> entries() {
         List<SpringCorsEntry> entries = new ArrayList<>();
-        this.beans.getBeansOfType(CorsConfigurationSource.class).forEach((name, source) -> {
-            if (source instanceof UrlBasedCorsConfigurationSource urlBased) {
+        for (String name : this.beans.getBeanNamesForType(CorsConfigurationSource.class)) {
+            // Told by its type, so that a lazy one is not created for the report.
+            if (isSpringMvcs(this.beans.getType(name, false))) {
+                continue;
+            }
+            if (this.beans.getBean(name) instanceof UrlBasedCorsConfigurationSource urlBased) {
                 // Spring MVC gives its mappings back in no particular order: sorted, the report is stable.
                 new TreeMap<>(urlBased.getCorsConfigurations())
                     .forEach((pattern, configuration) -> entries.add(SpringCorsEntry
                         .of(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name, List.of(pattern), configuration)));
             }
-            else if (!isSpringMvcs(source)) {
+            else {
                 entries.add(SpringCorsEntry.unreadable(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name, List.of(),
                         UNREADABLE_SOURCE));
             }
-        });
+        }
         this.beans.getBeansOfType(CorsFilter.class)
             .forEach((name, filter) -> entries.add(
                     SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + name, List.of(), UNREADABLE_FILTER)));
@@ -70,9 +76,9 @@ public final class ServletCorsBeansSource implements SpringCorsSource {
         return entries;
     }
 
-    // Spring MVC's HandlerMappingIntrospector is a source over the handler mappings, whose configurations
-    // MvcCorsSource lists.
-    private static boolean isSpringMvcs(CorsConfigurationSource source) {
-        return source.getClass().getName().startsWith("org.springframework.web.servlet.");
+    // Spring MVC's HandlerMappingIntrospector, a lazy bean, is a source over the handler mappings, whose
+    // configurations MvcCorsSource lists.
+    private static boolean isSpringMvcs(@Nullable Class<?> type) {
+        return type != null && type.getName().startsWith("org.springframework.web.servlet.");
     }
 }
