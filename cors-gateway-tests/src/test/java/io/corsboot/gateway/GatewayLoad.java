@@ -17,8 +17,7 @@ final class GatewayLoad {
             "io.corsboot.autoconfigure.CorsReactiveAutoConfiguration",
             "io.corsboot.autoconfigure.CorsMetricsAutoConfiguration",
             "io.corsboot.autoconfigure.CorsEndpointAutoConfiguration",
-            "io.corsboot.autoconfigure.CorsReloadAutoConfiguration",
-            "io.corsboot.autoconfigure.CorsCandidateAutoConfiguration");
+            "io.corsboot.autoconfigure.CorsReloadAutoConfiguration");
 
     private GatewayLoad() {
     }

@@ -6,6 +6,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -14,13 +15,15 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.util.pattern.PathPattern;
 
 import io.corsboot.core.DecisionListener;
+import io.corsboot.web.CandidateReport;
 import io.corsboot.web.CorsDecider;
 import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that reads the {@code cors.*} properties, validates them and
- * compiles the policies that the web filters and the endpoint share.
+ * compiles the policies that the web filters and the endpoint share, and reports where a policy's candidate
+ * disagrees with the policy.
  *
  * @since 0.1.0
  */
@@ -53,5 +56,13 @@ public final class CorsAutoConfiguration {
     CorsDecider corsDecider(PolicySnapshotHolder corsPolicySnapshotHolder,
             ObjectProvider<DecisionListener> listeners) {
         return new CorsDecider(corsPolicySnapshotHolder, listeners.orderedStream().toList());
+    }
+
+    // An INFO line at most once a minute per policy whose candidate disagrees with it.
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+    CandidateReport corsCandidateReport() {
+        return new CandidateReport();
     }
 }

@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.corsboot.metrics.CandidateMetrics;
 import io.corsboot.metrics.MicrometerDecisionListener;
 import io.corsboot.metrics.PoliciesGauge;
 import io.corsboot.web.CorsDecider;
@@ -16,7 +18,8 @@ import io.corsboot.web.PolicySnapshotHolder;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} that counts CORS decisions with Micrometer, on both web stacks,
- * and shows the policies in force in the {@code cors.policies} gauge.
+ * and where a policy's candidate disagrees with the policy ({@code cors.candidate}), and shows the policies in force
+ * in the {@code cors.policies} gauge.
  *
  * @since 0.1.0
  */
@@ -44,5 +47,12 @@ public final class CorsMetricsAutoConfiguration {
         corsPolicySnapshotHolder.addListener((snapshot) -> gauge.show(snapshot.fingerprint(),
                 snapshot.policies().size(), snapshot.refused() != null, !snapshot.pendingSuppliers().isEmpty()));
         return gauge;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBooleanProperty(name = "cors.enabled", matchIfMissing = true)
+    CandidateMetrics corsCandidateMetrics(MeterRegistry meterRegistry) {
+        return new CandidateMetrics(meterRegistry);
     }
 }

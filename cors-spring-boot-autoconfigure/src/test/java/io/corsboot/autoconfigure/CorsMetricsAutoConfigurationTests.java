@@ -26,9 +26,11 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
+import io.corsboot.metrics.CandidateMetrics;
 import io.corsboot.metrics.MicrometerDecisionListener;
 import io.corsboot.reactive.CorsReactiveWebFilter;
 import io.corsboot.testing.BootLine;
+import io.corsboot.web.CandidateReport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -84,6 +86,16 @@ class CorsMetricsAutoConfigurationTests {
         .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
                 CorsMetricsAutoConfiguration.class))
         .withPropertyValues("cors.policies.api.paths=/api/**");
+
+    @Test
+    void countsCandidateDisagreementsUnlessDisabled() {
+        this.contextRunner.run((context) -> assertThat(context).hasSingleBean(CandidateMetrics.class)
+            .hasSingleBean(CandidateReport.class));
+        this.contextRunner.withPropertyValues("cors.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(CandidateMetrics.class)
+                .doesNotHaveBean(CandidateReport.class)
+                .hasSingleBean(MicrometerDecisionListener.class));
+    }
 
     @Test
     void countsEveryCrossOriginVerdictOfTheServletFilter() {

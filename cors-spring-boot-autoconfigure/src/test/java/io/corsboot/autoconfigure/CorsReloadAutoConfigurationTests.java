@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -32,7 +31,7 @@ class CorsReloadAutoConfigurationTests {
 
     private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(CorsAutoConfiguration.class, CorsServletAutoConfiguration.class,
-                CorsReloadAutoConfiguration.class, CorsCandidateAutoConfiguration.class));
+                CorsReloadAutoConfiguration.class));
 
     @Test
     void reloadsOnRefreshWhenSpringCloudContextIsPresent() {
@@ -100,13 +99,6 @@ class CorsReloadAutoConfigurationTests {
             .run((context) -> assertThat(context).doesNotHaveBean(CorsConfigurationReloader.class)
                 .doesNotHaveBean(OriginSupplierRegistrar.class)
                 .doesNotHaveBean(CandidateReport.class));
-    }
-
-    @Test
-    void countsCandidateDisagreementsWithAMeterRegistry() {
-        this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-            .run((context) -> assertThat(context).hasSingleBean(CandidateMetrics.class)
-                .hasSingleBean(CandidateReport.class));
     }
 
     @Test
