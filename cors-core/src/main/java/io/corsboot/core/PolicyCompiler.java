@@ -83,9 +83,7 @@ public final class PolicyCompiler {
         OriginProblems originProblems = new OriginProblems(spec, this.isPublicSuffix, problems);
         ExactOrigins exact = exactOrigins(spec, originProblems);
         Patterns patterns = patterns(spec, originProblems);
-        List<String> methods = tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems).stream()
-            .map((method) -> method.toUpperCase(Locale.ROOT))
-            .toList();
+        List<String> methods = inCase(tokens(spec.allowedMethods(), Code.INVALID_METHOD, "method", problems), true);
         List<String> headers = tokens(spec.allowedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
         List<String> exposed = tokens(spec.exposedHeaders(), Code.INVALID_HEADER_NAME, "header name", problems);
         checkExposedWildcard(spec, problems);
@@ -226,7 +224,7 @@ public final class PolicyCompiler {
         if (headers.contains("*")) {
             return null;
         }
-        return headers.stream().map((header) -> header.toLowerCase(Locale.ROOT)).distinct().toArray(String[]::new);
+        return new LinkedHashSet<>(inCase(headers, false)).toArray(new String[0]);
     }
 
     /**
@@ -316,10 +314,21 @@ public final class PolicyCompiler {
     // The hosts in the form a Host header carries them, for everything that shows or compares the effective spec; an
     // invalid one, which the routes report, stays as written.
     private static Setting<List<String>> asciiHosts(Setting<List<String>> hosts) {
-        return new Setting<>(hosts.value().stream().map((host) -> {
+        List<String> ascii = new ArrayList<>(hosts.value().size());
+        for (String host : hosts.value()) {
             HostPattern parsed = HostPattern.parse(host);
-            return (parsed != null) ? parsed.toString() : host;
-        }).toList(), hosts.property());
+            ascii.add((parsed != null) ? parsed.toString() : host);
+        }
+        return new Setting<>(List.copyOf(ascii), hosts.property());
+    }
+
+    // Methods upper-cased and header names lower-cased, as the request-time checks compare them.
+    private static List<String> inCase(List<String> tokens, boolean upper) {
+        List<String> cased = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            cased.add(upper ? token.toUpperCase(Locale.ROOT) : token.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(cased);
     }
 
     private static List<String> withWildcard(Set<String> exact) {

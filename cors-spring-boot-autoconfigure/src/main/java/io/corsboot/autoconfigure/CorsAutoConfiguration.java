@@ -14,6 +14,8 @@ import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.web.util.pattern.PathPattern;
 
+import io.corsboot.core.CompiledPolicy;
+import io.corsboot.core.ConfigProblem;
 import io.corsboot.core.DecisionListener;
 import io.corsboot.web.CandidateReport;
 import io.corsboot.web.CorsDecider;
@@ -46,8 +48,12 @@ public final class CorsAutoConfiguration {
         LoadedPropertyView loaded = corsLoadedPropertyView.getIfAvailable();
         PolicySnapshot snapshot = (loaded != null) ? loaded.load(environment, () -> loader.load(environment))
                 : loader.load(environment);
-        snapshot.policies().forEach((policy) -> logger.info(PolicyLog.describe(policy)));
-        snapshot.warnings().forEach((warning) -> logger.warn(PolicyLog.describe(warning)));
+        for (CompiledPolicy policy : snapshot.policies()) {
+            logger.info(PolicyLog.describe(policy));
+        }
+        for (ConfigProblem warning : snapshot.warnings()) {
+            logger.warn(PolicyLog.describe(warning));
+        }
         return new PolicySnapshotHolder(snapshot);
     }
 

@@ -129,6 +129,9 @@ final class CorsPropertiesBinder {
 
         List<ConfigProblem> problems() {
             List<ConfigProblem> all = new ArrayList<>(this.problems);
+            if (this.unbound.isEmpty()) {
+                return all;
+            }
             all.addAll(UnknownKeys.problems(this.unbound.stream()
                 .filter((property) -> this.failed.stream()
                     .noneMatch((name) -> name.equals(property.getName()) || name.isAncestorOf(property.getName())))

@@ -24,7 +24,11 @@ final class EnvironmentVariableAliases {
     static void drop(CorsProperties properties, Environment environment) {
         Set<String> names = properties.getPolicies().keySet();
         // Where no two names alias each other, as in most configurations, the sources need not be read.
-        if (names.stream().map(EnvironmentVariableAliases::alias).distinct().count() == names.size()) {
+        Set<String> aliases = new HashSet<>();
+        for (String name : names) {
+            aliases.add(alias(name));
+        }
+        if (aliases.size() == names.size()) {
             return;
         }
         Set<String> spelledOut = new HashSet<>();

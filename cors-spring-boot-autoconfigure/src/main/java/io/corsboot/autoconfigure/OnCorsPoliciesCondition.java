@@ -2,6 +2,7 @@ package io.corsboot.autoconfigure;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.context.annotation.ConditionContext;
@@ -20,9 +21,12 @@ class OnCorsPoliciesCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         for (var source : ConfigurationPropertySources.get(context.getEnvironment())) {
-            if (source instanceof IterableConfigurationPropertySource iterable
-                    && iterable.filter(CorsPropertiesBinder.POLICIES::isAncestorOf).stream().findAny().isPresent()) {
-                return ConditionOutcome.match("cors.policies is set");
+            if (source instanceof IterableConfigurationPropertySource iterable) {
+                for (ConfigurationPropertyName name : iterable) {
+                    if (CorsPropertiesBinder.POLICIES.isAncestorOf(name)) {
+                        return ConditionOutcome.match("cors.policies is set");
+                    }
+                }
             }
         }
         if (ClassUtils.isPresent(ENVIRONMENT_CHANGE_EVENT, context.getClassLoader())) {

@@ -67,7 +67,7 @@ final class WholeLists {
         OriginList previous = null;
         // Names are read as text, which the source's own lookups build and keep anyway: a long list is as many names,
         // and taking each apart element by element would cost more than the binding it saves.
-        for (ConfigurationPropertyName name : (Iterable<ConfigurationPropertyName>) source.stream()::iterator) {
+        for (ConfigurationPropertyName name : source) {
             String text = name.toString();
             if (!text.startsWith("cors.")) {
                 names.add(name, null);
@@ -103,7 +103,7 @@ final class WholeLists {
         Map<ConfigurationPropertyName, ConfigurationProperty> whole = new LinkedHashMap<>();
         for (OriginList list : lists.values()) {
             // The binder reads a value set at once rather than the elements beside it.
-            if (others.stream().anyMatch(list.name::isAncestorOf) || list.irregular
+            if (list.irregular || isAncestorOfAny(list.name, others)
                     || source.getConfigurationProperty(list.name) != null) {
                 continue;
             }
@@ -184,6 +184,15 @@ final class WholeLists {
      * Whether a name is an origin list: {@code cors.defaults.<setting>}, {@code cors.policies.<name>.<setting>} or
      * {@code cors.policies.<name>.candidate.<setting>}.
      */
+    private static boolean isAncestorOfAny(ConfigurationPropertyName name, List<ConfigurationPropertyName> others) {
+        for (ConfigurationPropertyName other : others) {
+            if (name.isAncestorOf(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isOriginList(ConfigurationPropertyName name) {
         if (name.isLastElementIndexed() || !ORIGIN_SETTINGS.contains(name.getLastElement(Form.UNIFORM))) {
             return false;

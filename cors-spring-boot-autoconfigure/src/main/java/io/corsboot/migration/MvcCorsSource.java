@@ -10,6 +10,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -42,13 +43,15 @@ public final class MvcCorsSource implements SpringCorsSource {
         Map<String, SpringCorsEntry> mappings = new LinkedHashMap<>();
         for (RequestMappingHandlerMapping mapping : this.beans.getBeansOfType(RequestMappingHandlerMapping.class)
             .values()) {
-            mapping.getHandlerMethods().forEach((info, handler) -> {
-                CorsConfiguration configuration = CROSS_ORIGIN.of(mapping, info, handler);
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> method : mapping.getHandlerMethods().entrySet()) {
+                RequestMappingInfo info = method.getKey();
+                CorsConfiguration configuration = CROSS_ORIGIN.of(mapping, info, method.getValue());
                 if (configuration != null) {
-                    crossOrigins.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN, CrossOriginResolution.declaredBy(handler),
-                            List.copyOf(info.getPatternValues()), configuration));
+                    crossOrigins.add(SpringCorsEntry.of(Kind.CROSS_ORIGIN,
+                            CrossOriginResolution.declaredBy(method.getValue()), List.copyOf(info.getPatternValues()),
+                            configuration));
                 }
-            });
+            }
             CorsConfigurationSource global = mapping.getCorsConfigurationSource();
             if (global instanceof UrlBasedCorsConfigurationSource urlBased) {
                 // Spring MVC gives its mappings back in no particular order: sorted, the report is stable.

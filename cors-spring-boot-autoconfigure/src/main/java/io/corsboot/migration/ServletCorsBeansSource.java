@@ -2,6 +2,7 @@ package io.corsboot.migration;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.servlet.Filter;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -52,27 +54,29 @@ public final class ServletCorsBeansSource implements SpringCorsSource {
             }
             if (this.beans.getBean(name) instanceof UrlBasedCorsConfigurationSource urlBased) {
                 // Spring MVC gives its mappings back in no particular order: sorted, the report is stable.
-                new TreeMap<>(urlBased.getCorsConfigurations())
-                    .forEach((pattern, configuration) -> entries.add(SpringCorsEntry
-                        .of(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name, List.of(pattern), configuration)));
+                for (Map.Entry<String, CorsConfiguration> mapping : new TreeMap<>(urlBased.getCorsConfigurations())
+                    .entrySet()) {
+                    entries.add(SpringCorsEntry.of(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name,
+                            List.of(mapping.getKey()), mapping.getValue()));
+                }
             }
             else {
                 entries.add(SpringCorsEntry.unreadable(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name, List.of(),
                         UNREADABLE_SOURCE));
             }
         }
-        this.beans.getBeansOfType(CorsFilter.class)
-            .forEach((name, filter) -> entries.add(
-                    SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + name, List.of(), UNREADABLE_FILTER)));
+        for (String name : this.beans.getBeanNamesForType(CorsFilter.class)) {
+            entries.add(SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + name, List.of(), UNREADABLE_FILTER));
+        }
         @SuppressWarnings("rawtypes")
         var registrations = this.beans.getBeansOfType(FilterRegistrationBean.class);
-        registrations.forEach((name, registration) -> {
-            Filter filter = registration.getFilter();
+        for (var registration : registrations.entrySet()) {
+            Filter filter = registration.getValue().getFilter();
             if (filter instanceof CorsFilter) {
-                entries.add(SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + name,
-                        List.copyOf(registration.getUrlPatterns()), UNREADABLE_FILTER));
+                entries.add(SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + registration.getKey(),
+                        List.copyOf(registration.getValue().getUrlPatterns()), UNREADABLE_FILTER));
             }
-        });
+        }
         return entries;
     }
 

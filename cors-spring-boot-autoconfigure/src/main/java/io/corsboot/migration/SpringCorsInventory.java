@@ -1,5 +1,6 @@
 package io.corsboot.migration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -29,7 +30,11 @@ public final class SpringCorsInventory {
 
     /** The entries of every source; a source that fails is left out, and logged. */
     public List<SpringCorsEntry> entries() {
-        return this.sources.orderedStream().flatMap((source) -> entriesOf(source).stream()).toList();
+        List<SpringCorsEntry> entries = new ArrayList<>();
+        for (SpringCorsSource source : this.sources.orderedStream().toList()) {
+            entries.addAll(entriesOf(source));
+        }
+        return List.copyOf(entries);
     }
 
     // The report is read at startup and by the endpoint: a failing source must stop neither.

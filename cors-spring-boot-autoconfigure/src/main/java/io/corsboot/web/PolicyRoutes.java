@@ -1,6 +1,6 @@
 package io.corsboot.web;
 
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -37,18 +37,21 @@ public final class PolicyRoutes {
     private final boolean hasHosts;
 
     PolicyRoutes(List<Route> routes) {
-        this.routes = routes.stream()
-            .sorted(Comparator.comparing(Route::pattern, PathPattern.SPECIFICITY_COMPARATOR)
-                .thenComparing((route) -> route.policy().name()))
-            .toArray(Route[]::new);
+        this.routes = routes.toArray(new Route[0]);
+        Arrays.sort(this.routes);
         this.index = new RouteIndex(this.routes);
         LinkedHashSet<CompiledPolicy> byPrecedence = new LinkedHashSet<>();
         for (Route route : this.routes) {
             byPrecedence.add(route.policy());
         }
         this.policies = List.copyOf(byPrecedence);
-        this.hasHosts = routes.stream().anyMatch((route) -> !route.hosts().isEmpty());
+        boolean hasHosts = false;
+        for (Route route : this.routes) {
+            hasHosts |= !route.hosts().isEmpty();
+        }
+        this.hasHosts = hasHosts;
     }
+
 
     /** The policies, in the order of their most specific pattern. */
     List<CompiledPolicy> policies() {
@@ -169,10 +172,21 @@ public final class PolicyRoutes {
      * A path pattern and the policy it routes to, with what every path it matches begins with and what its text
      * alone says about the literal paths it matches.
      */
-    record Route(PathPattern pattern, CompiledPolicy policy, List<HostPattern> hosts, String prefix, Shape shape) {
+    record Route(PathPattern pattern, CompiledPolicy policy, List<HostPattern> hosts, String prefix, Shape shape)
+            implements Comparable<Route> {
 
         Route(PathPattern pattern, CompiledPolicy policy, List<HostPattern> hosts) {
             this(pattern, policy, hosts, literalPrefix(pattern), Shape.of(pattern.getPatternString()));
+        }
+
+        /**
+         * The more specific pattern first; of two as specific, the policy whose name sorts first. Inconsistent with
+         * equals: routes of one policy with patterns as specific compare as equal.
+         */
+        @Override
+        public int compareTo(Route other) {
+            int specificity = PathPattern.SPECIFICITY_COMPARATOR.compare(this.pattern, other.pattern);
+            return (specificity != 0) ? specificity : this.policy.name().compareTo(other.policy.name());
         }
 
         /**

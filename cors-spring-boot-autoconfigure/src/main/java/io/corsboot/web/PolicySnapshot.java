@@ -153,6 +153,9 @@ public final class PolicySnapshot {
      * earlier reading.
      */
     public List<PendingSupplier> pendingSuppliers() {
+        if (this.pending.isEmpty()) {
+            return List.of();
+        }
         return this.pending.values().stream().sorted(Comparator.comparing(PendingSupplier::supplier)).toList();
     }
 

@@ -1,10 +1,11 @@
 package io.corsboot.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,9 +41,12 @@ final class PolicySnapshotBuilder {
         Map<String, List<Owner>> patternOwners = new HashMap<>();
         // By name, so that the report, and which of two policies a duplicate pattern is blamed on, never depend
         // on the order a property source happens to keep.
-        List<CorsPolicySpec> byName = specs.stream().sorted(Comparator.comparing(CorsPolicySpec::name)).toList();
+        Map<String, CorsPolicySpec> byName = new TreeMap<>();
+        for (CorsPolicySpec spec : specs) {
+            byName.put(spec.name(), spec);
+        }
         Map<String, Compiled> compiled = new HashMap<>();
-        for (CorsPolicySpec spec : byName) {
+        for (CorsPolicySpec spec : byName.values()) {
             List<SuppliedOrigins> origins = supplied.getOrDefault(spec.name(), List.of());
             Compiled old = previous.compiled().get(spec.name());
             Compiled current = (old != null && old.spec().equals(spec) && old.supplied().equals(origins)) ? old
@@ -66,8 +70,12 @@ final class PolicySnapshotBuilder {
                 if (pattern == null) {
                     continue;
                 }
-                List<Owner> owners = patternOwners.computeIfAbsent(withoutCaptureNames(pattern),
-                        (key) -> new ArrayList<>());
+                String shape = withoutCaptureNames(pattern);
+                List<Owner> owners = patternOwners.get(shape);
+                if (owners == null) {
+                    owners = new ArrayList<>();
+                    patternOwners.put(shape, owners);
+                }
                 for (Owner owner : owners) {
                     if (!owner.policy().equals(spec.name()) && owner.overlaps(hosts)) {
                         problems.add(new ConfigProblem(Code.DUPLICATE_PATH_PATTERN, paths.element(i), path,
@@ -91,15 +99,24 @@ final class PolicySnapshotBuilder {
             }
         }
         // A value inherited from cors.defaults is checked once per policy that inherits it: report it once.
-        problems = problems.stream().distinct().toList();
-        List<ConfigProblem> errors = problems.stream().filter(ConfigProblem::isError).toList();
+        List<ConfigProblem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
+        List<ConfigProblem> errors = withSeverity(distinct, true);
         if (!errors.isEmpty()) {
             throw new CorsConfigurationException(errors);
         }
-        return new PolicySnapshot(new PolicyRoutes(routes),
-                problems.stream().filter((problem) -> !problem.isError()).toList(), List.copyOf(specs),
-                bindingProblems.stream().filter((problem) -> !problem.isError()).toList(), supplied,
-                Map.copyOf(compiled), refused, pending);
+        return new PolicySnapshot(new PolicyRoutes(routes), withSeverity(distinct, false), List.copyOf(specs),
+                withSeverity(bindingProblems, false), supplied, Map.copyOf(compiled), refused, pending);
+    }
+
+    // The errors among problems, or the warnings.
+    private static List<ConfigProblem> withSeverity(List<ConfigProblem> problems, boolean errors) {
+        List<ConfigProblem> selected = new ArrayList<>();
+        for (ConfigProblem problem : problems) {
+            if (problem.isError() == errors) {
+                selected.add(problem);
+            }
+        }
+        return List.copyOf(selected);
     }
 
     private static ConfigProblem unknownPolicy(String property, String policy, SuppliedOrigins origins) {

@@ -41,7 +41,12 @@ final class RouteIndex {
                 withoutSegment.add(i);
             }
             else {
-                bySegment.computeIfAbsent(segment, (key) -> new ArrayList<>()).add(i);
+                List<Integer> indexes = bySegment.get(segment);
+                if (indexes == null) {
+                    indexes = new ArrayList<>();
+                    bySegment.put(segment, indexes);
+                }
+                indexes.add(i);
             }
         }
         this.unindexed = select(routes, withoutSegment);
@@ -49,8 +54,9 @@ final class RouteIndex {
         this.mask = size - 1;
         this.segments = new String[size];
         this.candidates = new Route[size][];
-        bySegment.forEach((segment, indexes) -> {
-            List<Integer> merged = new ArrayList<>(indexes);
+        for (Map.Entry<String, List<Integer>> entry : bySegment.entrySet()) {
+            String segment = entry.getKey();
+            List<Integer> merged = new ArrayList<>(entry.getValue());
             merged.addAll(withoutSegment);
             merged.sort(null);
             int slot = segment.hashCode() & this.mask;
@@ -59,7 +65,7 @@ final class RouteIndex {
             }
             this.segments[slot] = segment;
             this.candidates[slot] = select(routes, merged);
-        });
+        }
     }
 
     /**
@@ -109,6 +115,10 @@ final class RouteIndex {
     }
 
     private static Route[] select(Route[] routes, List<Integer> indexes) {
-        return indexes.stream().map((i) -> routes[i]).toArray(Route[]::new);
+        Route[] selected = new Route[indexes.size()];
+        for (int i = 0; i < selected.length; i++) {
+            selected[i] = routes[indexes.get(i)];
+        }
+        return selected;
     }
 }
