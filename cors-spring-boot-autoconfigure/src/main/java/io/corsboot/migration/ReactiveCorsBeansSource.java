@@ -44,21 +44,25 @@ public final class ReactiveCorsBeansSource implements SpringCorsSource {
     @Override
     public List<SpringCorsEntry> entries() {
         List<SpringCorsEntry> entries = new ArrayList<>();
-        this.beans.getBeansOfType(CorsConfigurationSource.class).forEach((name, source) -> {
-            Map<PathPattern, CorsConfiguration> configurations = configurations(source);
+        for (Map.Entry<String, CorsConfigurationSource> bean : this.beans.getBeansOfType(CorsConfigurationSource.class)
+            .entrySet()) {
+            String name = bean.getKey();
+            Map<PathPattern, CorsConfiguration> configurations = configurations(bean.getValue());
             if (configurations != null) {
-                configurations.forEach((pattern, configuration) -> entries.add(SpringCorsEntry.of(
-                        Kind.CORS_CONFIGURATION_SOURCE, "bean " + name, List.of(pattern.getPatternString()),
-                        configuration)));
+                for (Map.Entry<PathPattern, CorsConfiguration> mapping : configurations.entrySet()) {
+                    entries.add(SpringCorsEntry.of(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name,
+                            List.of(mapping.getKey().getPatternString()), mapping.getValue()));
+                }
             }
             else {
                 entries.add(SpringCorsEntry.unreadable(Kind.CORS_CONFIGURATION_SOURCE, "bean " + name, List.of(),
                         ServletCorsBeansSource.UNREADABLE_SOURCE));
             }
-        });
-        this.beans.getBeansOfType(CorsWebFilter.class)
-            .forEach((name, filter) -> entries.add(SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + name,
-                    List.of(), ServletCorsBeansSource.UNREADABLE_FILTER)));
+        }
+        for (String name : this.beans.getBeanNamesForType(CorsWebFilter.class)) {
+            entries.add(SpringCorsEntry.unreadable(Kind.CORS_FILTER, "bean " + name, List.of(),
+                    ServletCorsBeansSource.UNREADABLE_FILTER));
+        }
         return entries;
     }
 
