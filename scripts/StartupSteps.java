@@ -27,10 +27,15 @@ import io.corsboot.autoconfigure.CorsConfigurationLoader;
 import io.corsboot.autoconfigure.CorsProperties;
 
 /**
- * Starts cors-startup-app once and prints the main thread's CPU time of each of the starter's beans (Spring Boot's
- * startup steps of the beans whose name has "cors" or "Migration" in it, each less the steps nested in it), and their
- * sum. Spring Boot's own step durations are elapsed time, which the JIT compiler and the collector on other threads
- * stretch; the thread's CPU time counts what the bean itself ran. Then, on Linux, the CPU time of the process's
+ * Starts cors-startup-app once and prints the main thread's CPU time and bytes allocated in each of the starter's
+ * beans (Spring Boot's startup steps of the beans whose name has "cors" or "Migration" in it, each less the steps
+ * nested in it), and their sum. Spring Boot's own step durations are elapsed time, which the JIT compiler and the
+ * collector on other threads stretch; the thread's CPU time counts what the bean itself ran. Then the same of each of
+ * Spring's phases of a start, all steps of one name but the beans' added up, nested steps included (such as
+ * spring.context.config-classes.parse, where the auto-configurations' classes and conditions are read, or
+ * spring.boot.webserver.create, where the filters and what they need are made): started again with the starter's
+ * auto-configurations excluded (-Dspring.autoconfigure.exclude=...), the difference is what the starter adds to each.
+ * Then, on Linux, the CPU time of the process's
  * threads by kind once it has started (from /proc/self/task, in the kernel's 10 ms ticks): the main thread, the JIT
  * compiler's C1 and C2 threads, the garbage collector's, and the rest.
  *
@@ -41,8 +46,8 @@ import io.corsboot.autoconfigure.CorsProperties;
  * validating, compiling). Started with the starter's auto-configurations excluded, the first of them runs its code
  * for the first time, as the starter does at startup.
  *
- * Usage: java [-Dreadings=...] -cp <cors-startup-app's jar and runtime class path> scripts/StartupSteps.java
- *     [APPLICATION-ARGUMENTS]
+ * Usage: java [-Dreadings=...] [-Dspring.autoconfigure.exclude=...] -cp <cors-startup-app's jar and runtime class path>
+ *     scripts/StartupSteps.java [APPLICATION-ARGUMENTS]
  */
 public class StartupSteps {
 
@@ -51,36 +56,47 @@ public class StartupSteps {
     public static void main(String[] args) throws Exception {
         SpringApplication application = new SpringApplication(Class.forName("io.corsboot.startup.StartupApplication"));
         BufferingApplicationStartup startup = new BufferingApplicationStartup(100_000);
-        Map<Long, Long> cpuNanos = new ConcurrentHashMap<>();
-        application.setApplicationStartup(new CpuCostedStartup(startup, cpuNanos));
+        Map<Long, Cost> costs = new ConcurrentHashMap<>();
+        application.setApplicationStartup(new CostedStartup(startup, costs));
         try (ConfigurableApplicationContext context = application.run(args)) {
             List<StartupStep> steps = startup.getBufferedTimeline()
                 .getEvents()
                 .stream()
                 .map(StartupTimeline.TimelineEvent::getStartupStep)
                 .toList();
-            Map<Long, Long> nested = new HashMap<>();
+            Map<Long, Cost> nested = new HashMap<>();
             for (StartupStep step : steps) {
                 if (step.getParentId() != null) {
-                    nested.merge(step.getParentId(), cpuNanos.getOrDefault(step.getId(), 0L), Long::sum);
+                    nested.merge(step.getParentId(), cost(costs, step), Cost::plus);
                 }
             }
-            long total = 0;
+            Cost total = Cost.NONE;
             for (StartupStep step : steps) {
                 String bean = beanName(step);
                 if (bean.toLowerCase().contains("cors") || bean.contains("Migration")) {
-                    long self = cpuNanos.getOrDefault(step.getId(), 0L) - nested.getOrDefault(step.getId(), 0L);
-                    total += self;
-                    System.out.printf("STEP %-90s %6.1f ms%n", bean, self / 1e6);
+                    Cost self = cost(costs, step).minus(nested.getOrDefault(step.getId(), Cost.NONE));
+                    total = total.plus(self);
+                    System.out.printf("STEP %-90s %s%n", bean, self);
                 }
             }
-            System.out.printf("STEP %-90s %6.1f ms%n", "all of the above", total / 1e6);
+            System.out.printf("STEP %-90s %s%n", "all of the above", total);
+            Map<String, Cost> phases = new TreeMap<>();
+            for (StartupStep step : steps) {
+                if (!step.getName().equals("spring.beans.instantiate")) {
+                    phases.merge(step.getName(), cost(costs, step), Cost::plus);
+                }
+            }
+            phases.forEach((phase, cost) -> System.out.printf("PHASE %-60s %s%n", phase, cost));
             printThreads();
             String readings = System.getProperty("readings", "");
             if (!readings.isEmpty()) {
                 read(context.getEnvironment(), readings.split(","));
             }
         }
+    }
+
+    private static Cost cost(Map<Long, Cost> costs, StartupStep step) {
+        return costs.getOrDefault(step.getId(), Cost.NONE);
     }
 
     private static String beanName(StartupStep step) {
@@ -147,16 +163,17 @@ public class StartupSteps {
 
     /**
      * Spring Boot's buffered startup steps, which know their ids, parents and tags, each also costed in the CPU time
-     * its thread spent between its start and its end, nested steps included (as scripts/ConfigurationCost.java costs
-     * them, with the bytes too).
+     * its thread spent and the bytes it allocated between its start and its end, nested steps included (as
+     * scripts/ConfigurationCost.java costs them).
      */
-    private record CpuCostedStartup(BufferingApplicationStartup buffered, Map<Long, Long> cpuNanos)
+    private record CostedStartup(BufferingApplicationStartup buffered, Map<Long, Cost> costs)
             implements ApplicationStartup {
 
         @Override
         public StartupStep start(String name) {
             StartupStep step = this.buffered.start(name);
             long cpu = threads.getCurrentThreadCpuTime();
+            long bytes = threads.getCurrentThreadAllocatedBytes();
             return new StartupStep() {
 
                 @Override
@@ -193,10 +210,30 @@ public class StartupSteps {
 
                 @Override
                 public void end() {
-                    cpuNanos.put(step.getId(), threads.getCurrentThreadCpuTime() - cpu);
+                    costs.put(step.getId(), new Cost(threads.getCurrentThreadCpuTime() - cpu,
+                            threads.getCurrentThreadAllocatedBytes() - bytes));
                     step.end();
                 }
             };
+        }
+    }
+
+    /** The main thread's CPU time and bytes allocated. */
+    private record Cost(long cpuNanos, long bytes) {
+
+        static final Cost NONE = new Cost(0, 0);
+
+        Cost plus(Cost other) {
+            return new Cost(this.cpuNanos + other.cpuNanos, this.bytes + other.bytes);
+        }
+
+        Cost minus(Cost other) {
+            return new Cost(this.cpuNanos - other.cpuNanos, this.bytes - other.bytes);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%7.1f ms %7d KB", this.cpuNanos / 1e6, this.bytes / 1024);
         }
     }
 }

@@ -9,7 +9,7 @@
 # also starts without the starter but with the Spring side of what it does at startup and nothing of CORS
 # (io.corsboot.startup.SpringPartsConfiguration: cors.* bound by Spring Boot, a filter that passes requests on, an
 # Actuator endpoint with the starter's operations, the gauge): what they add is the least that any starter with the
-# contract's binding, filter, endpoint and gauge adds, and the starter's own work is what it adds above them. The three
+# contract's binding, filter, endpoint and gauge adds, and the starter's own work is what it adds above them. The
 # starts of a round come in an order that rotates from one cell and round to the next.
 #
 # Four measures of each start, all taken when Spring Boot logs "Started": the process's uptime (as Spring Boot logs
@@ -25,7 +25,11 @@
 # every start and printed with each cell. Then it counts the classes each variant loads on the JVM until it has
 # started, one start each, by package.
 #
-# Usage: [LOAD_BELOW=1.0] [LOAD_WAIT=600] [JAVA=java] scripts/startup-lines.sh [ROUNDS]
+# With BASELINE set to a git revision, a fourth variant, "before", starts with the starter as that revision builds it
+# (its cors-core and autoconfigure jars in place of the current ones) in the same rounds, and the differences with -
+# before say what the change since that revision does to each cell.
+#
+# Usage: [BASELINE=REVISION] [LOAD_BELOW=1.0] [LOAD_WAIT=600] [JAVA=java] scripts/startup-lines.sh [ROUNDS]
 #   ROUNDS      rounds per cell (default 10)
 #   LOAD_BELOW  before each cell's round, wait until the 1-minute load average is below this, at most LOAD_WAIT seconds
 #   JAVA        the java command that runs the applications (the build uses the JDK Maven finds)
@@ -37,9 +41,13 @@ rounds=${1:-10}
 java_command=${JAVA:-java}
 load_below=${LOAD_BELOW:-}
 load_wait=${LOAD_WAIT:-600}
+baseline=${BASELINE:-}
 work=target/startup-lines
+git worktree remove --force "$work/baseline" 2> /dev/null || true
 rm -rf "$work"
 mkdir -p "$work"
+variants=(without with parts)
+[ -z "$baseline" ] || variants+=(before)
 
 # Usage: target_ms MODE; the most the starter may add, in milliseconds.
 target_ms() { if [ "$1" = jvm ]; then echo 50; else echo 20; fi; }
@@ -57,6 +65,21 @@ build 3 mvc benchmarks,boot3
 build 3 webflux benchmarks,boot3,webflux
 declare -A classes_dir=([4]=cors-startup-app/target/classes [3]=cors-startup-app/target/boot3/classes)
 declare -A autoconfigure=([4]=cors-spring-boot-autoconfigure [3]=cors-spring-boot3-autoconfigure)
+if [ -n "$baseline" ]; then
+    echo "Building the starter as of $baseline..." >&2
+    git worktree add --quiet --detach "$work/baseline" "$baseline"
+    trap 'git worktree remove --force "$work/baseline"' EXIT
+    (cd "$work/baseline" && ./mvnw -B -q -pl cors-spring-boot-autoconfigure,cors-spring-boot3-autoconfigure -am package \
+        -DskipTests -Dmaven.javadoc.skip -Dmaven.source.skip)
+fi
+# Usage: before_classpath CLASSPATH; the class path with the baseline's jars of the starter in place of the current.
+before_classpath() {
+    local classpath=$1 module
+    for module in cors-core cors-spring-boot-autoconfigure cors-spring-boot3-autoconfigure; do
+        classpath=${classpath//$PWD\/$module\/target\//$PWD/$work/baseline/$module/target/}
+    done
+    echo "$classpath"
+}
 declare -A line_name exclude
 for line in 4 3; do
     line_name[$line]="Spring Boot $(grep -oE 'spring-boot-[0-9][0-9.]*[0-9]\.jar' "$work/$line-mvc.classpath" | head -n 1 \
@@ -88,10 +111,11 @@ declare -A arguments
 for line in 4 3; do
     # What tells the variants apart, the same on the JVM and for AOT processing.
     declare -A variant_flags=([without]="${exclude[$line]}" [with]=""
-        [parts]="${exclude[$line]} -Dstartup.spring-parts=true")
+        [parts]="${exclude[$line]} -Dstartup.spring-parts=true" [before]="")
     for stack in mvc webflux; do
-        classpath=${classes_dir[$line]}:$(cat "$work/$line-$stack.classpath")
-        for variant in without with parts; do
+        for variant in "${variants[@]}"; do
+            classpath=${classes_dir[$line]}:$(cat "$work/$line-$stack.classpath")
+            [ "$variant" != before ] || classpath=$(before_classpath "$classpath")
             read -r -a flags <<< "${variant_flags[$variant]}"
             aot=$work/aot-$line-$stack-$variant
             aot_process "$aot" "$classpath" "${flags[@]}"
@@ -148,11 +172,8 @@ for round in $(seq 1 "$rounds"); do
     echo "Round $round of $rounds..." >&2
     for i in "${!cells[@]}"; do
         cell=${cells[$i]}
-        case $(((round + i) % 3)) in
-            0) order=(without with parts) ;;
-            1) order=(with parts without) ;;
-            *) order=(parts without with) ;;
-        esac
+        shift_by=$(((round + i) % ${#variants[@]}))
+        order=("${variants[@]:shift_by}" "${variants[@]:0:shift_by}")
         wait_for_quiet
         for variant in "${order[@]}"; do
             load=$(load1)
@@ -187,7 +208,8 @@ summary_awk='
       if (hi == "" || $8 > hi) hi = $8 }
     END {
         n = 0; for (r in rounds) n++
-        printf "%s: target %d ms, %d rounds, load average %.2f to %.2f\n", title, target, n, lo, hi
+        printf "%s: %s, %d rounds, load average %.2f to %.2f\n", title,
+            (target == "") ? "before and after" : sprintf("target %d ms", target), n, lo, hi
         printf "  %-22s %9s %9s %14s %12s %24s %11s\n", "", b, a, "added, median", "added, mean",
             "95% interval of mean", "mean/target"
         split("uptime at Started|process CPU|main thread CPU|main thread allocated", names, "|")
@@ -205,8 +227,8 @@ summary_awk='
             interval = (n > 1) ? sprintf("[%+.1f, %+.1f] %s", mean - half, mean + half, unit) : "-"
             line = sprintf("  %-22s %6.0f %s %6.0f %s %+11.1f %s %+9.1f %s %24s", names[k], median(without), unit,
                 median(with), unit, median(diffs), unit, mean, unit, interval)
-            if (k < 4) line = line sprintf(" %11.2f", mean / target)
-            if (k == 1 && n > 1) {
+            if (k < 4 && target != "") line = line sprintf(" %11.2f", mean / target)
+            if (k == 1 && n > 1 && target != "") {
                 if (mean + half <= target) line = line "  met"
                 else if (mean - half > target) line = line "  missed"
                 else {
@@ -220,22 +242,26 @@ summary_awk='
             print line
         }
     }'
-# Usage: summaries A B HEADING; the summary of A - B in every cell.
+# Usage: summaries A B HEADING [no-target]; the summary of A - B in every cell, against the target unless told.
 summaries() {
     echo
     echo "$3 (times in ms, allocation in MB of 2^20 bytes)"
     for cell in "${cells[@]}"; do
         IFS=- read -r line stack mode <<< "$cell"
+        target=$(target_ms "$mode")
+        [ "${4:-}" != no-target ] || target=
         echo
-        awk -v cell="$cell" '$1 == cell' "$results" | awk -v a="$1" -v b="$2" -v target="$(target_ms "$mode")" \
+        awk -v cell="$cell" '$1 == cell' "$results" | awk -v a="$1" -v b="$2" -v target="$target" \
             -v title="${line_name[$line]}, ${stack_name[$stack]}, ${mode_name[$mode]}" "$summary_awk"
     done
 }
 summaries with without "What the starter adds to startup: with - without, paired by round"
 summaries parts without "What Spring's parts alone add: parts - without, paired by round"
 summaries with parts "What the starter adds above Spring's parts: with - parts, paired by round"
+[ -z "$baseline" ] || summaries with before "What the change since $baseline does: with - before, paired by round" \
+    no-target
 echo
-echo "($rounds rounds of ${#cells[@]} triples in $((measured / 60)) min $((measured % 60)) s; load average now:" \
+echo "($rounds rounds of ${#cells[@]} cells, ${#variants[@]} starts each, in $((measured / 60)) min $((measured % 60)) s; load average now:" \
     "$(cut -d' ' -f1-3 /proc/loadavg))"
 
 # The classes each variant loads on the JVM until it has started (one start each), and the packages whose count the
