@@ -52,7 +52,6 @@ public final class PolicyRoutes {
         this.hasHosts = hasHosts;
     }
 
-
     /** The policies, in the order of their most specific pattern. */
     List<CompiledPolicy> policies() {
         return this.policies;
