@@ -20,8 +20,8 @@ import io.corsboot.web.PolicySnapshot;
 import io.corsboot.web.PolicySnapshotHolder;
 
 /**
- * Rebuilds the policies when Spring Cloud reports that a {@code cors.*} property changed (after
- * {@code POST /actuator/refresh}, for example). The configuration is bound afresh from the environment, never by
+ * Rebuilds the policies when Spring Cloud reports that properties changed (after {@code POST /actuator/refresh}, for
+ * example) and {@code cors.*} is not as it was. The configuration is bound afresh from the environment, never by
  * rebinding: rebinding merges maps, so a removed policy would survive. A configuration with errors is refused whole.
  * A refresh that leaves {@code cors.*} as it was in every property source ({@link CorsPropertyView}) keeps the policies
  * in force without reading them again.
@@ -54,12 +54,13 @@ final class CorsConfigurationReloader implements ApplicationListener<Environment
         return Ordered.HIGHEST_PRECEDENCE;
     }
 
+    /**
+     * Whatever keys the event names: a key outside {@code cors} changes {@code cors.*} too when a value under it names
+     * the key in a placeholder. The views tell whether {@code cors.*} changed.
+     */
     @Override
     public void onApplicationEvent(EnvironmentChangeEvent event) {
-        // Keys are named as their property source spells them: cors.policies.api.paths[0], CORS_POLICIES_API_PATHS_0.
-        if (event.getKeys().stream().anyMatch(CorsPropertyView::mayBeUnderCors)) {
-            reload();
-        }
+        reload();
     }
 
     // One reload at a time, so that the view recorded is the one the policies in force were read from.

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.context.properties.bind.PlaceholdersResolver;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.RandomValuePropertySource;
 import org.springframework.boot.origin.OriginTrackedValue;
@@ -20,9 +22,10 @@ import org.springframework.core.env.PropertySource.StubPropertySource;
  * What an environment's property sources hold under {@code cors}, source by source in the environment's order: each
  * name as the source spells it and its value, held by reference. Two views are equal when each source that holds
  * {@code cors.*} names holds the same names, in the same order, with equal values, so a binding of {@code cors.*}
- * reads the same from both. There is no view where a binding could read something that a view cannot vouch for: a
- * placeholder (its value changes with another key), a value that may change in place, or a property source that
- * cannot list its names.
+ * reads the same from both. A value that holds a placeholder is held with what the binder's resolver makes of it
+ * now, so that a change to the key it names is a change of the view. There is no view where a binding could read
+ * something that a view cannot vouch for: a value that may change in place, or a property source that cannot list
+ * its names.
  */
 final class CorsPropertyView {
 
@@ -43,8 +46,10 @@ final class CorsPropertyView {
             return null;
         }
         List<Object> entries = new ArrayList<>();
+        PlaceholdersResolver placeholders = new PropertySourcesPlaceholdersResolver(configurable);
         try {
-            return add(configurable.getPropertySources(), entries) ? new CorsPropertyView(entries.toArray()) : null;
+            return add(configurable.getPropertySources(), placeholders, entries)
+                    ? new CorsPropertyView(entries.toArray()) : null;
         }
         catch (RuntimeException ex) {
             // A source that refuses to list its names (a security manager, say) is not one to vouch for.
@@ -53,15 +58,16 @@ final class CorsPropertyView {
     }
 
     // The sources as Spring Boot's ConfigurationPropertySources reads them, nested environments included.
-    private static boolean add(Iterable<PropertySource<?>> sources, List<Object> entries) {
+    private static boolean add(Iterable<PropertySource<?>> sources, PlaceholdersResolver placeholders,
+            List<Object> entries) {
         for (PropertySource<?> source : sources) {
             if (source.getSource() instanceof ConfigurableEnvironment nested) {
-                if (!add(nested.getPropertySources(), entries)) {
+                if (!add(nested.getPropertySources(), placeholders, entries)) {
                     return false;
                 }
             }
             else if (source instanceof EnumerablePropertySource<?> enumerable) {
-                if (!addEnumerable(enumerable, entries)) {
+                if (!addEnumerable(enumerable, placeholders, entries)) {
                     return false;
                 }
             }
@@ -84,13 +90,14 @@ final class CorsPropertyView {
                 || source.getClass() == CachedRandomPropertySource.class;
     }
 
-    private static boolean addEnumerable(EnumerablePropertySource<?> source, List<Object> entries) {
+    private static boolean addEnumerable(EnumerablePropertySource<?> source, PlaceholdersResolver placeholders,
+            List<Object> entries) {
         String prefix = PropertySourcePrefix.of(source);
         String prefixed = (prefix != null) ? lettersAndDigits(prefix) + CORS : null;
         boolean first = true;
         for (String name : source.getPropertyNames()) {
             if (mayBeUnderCors(name) || (prefixed != null && beginsWith(name, prefixed))) {
-                Object value = comparable(source.getProperty(name));
+                Object value = comparable(source.getProperty(name), placeholders);
                 if (value == UNKNOWN) {
                     return false;
                 }
@@ -109,7 +116,7 @@ final class CorsPropertyView {
      * Whether Spring Boot may read a name as one under {@code cors}, in any of its forms; a few others
      * ({@code corsair.a}) answer yes too, which costs a comparison of views at most.
      */
-    static boolean mayBeUnderCors(String name) {
+    private static boolean mayBeUnderCors(String name) {
         return beginsWith(name, CORS);
     }
 
@@ -148,17 +155,17 @@ final class CorsPropertyView {
     }
 
     /** The value to compare, or UNKNOWN where an equal value may not bind the same. */
-    private static @Nullable Object comparable(@Nullable Object value) {
+    private static @Nullable Object comparable(@Nullable Object value, PlaceholdersResolver placeholders) {
         if (value instanceof OriginTrackedValue tracked) {
-            return comparable(tracked.getValue());
+            return comparable(tracked.getValue(), placeholders);
         }
         if (value instanceof String text) {
-            return text.contains("${") ? UNKNOWN : text;
+            return text.contains("${") ? resolved(text, placeholders) : text;
         }
         if (value instanceof CharSequence text) {
-            // Read now: a file's content, say, which the next reading may change.
-            String read = text.toString();
-            return read.contains("${") ? UNKNOWN : new Text(text.getClass(), read);
+            // Read now: a file's content, say, which the next reading may change. The binder resolves placeholders
+            // in Strings alone.
+            return new Text(text.getClass(), text.toString());
         }
         if (value == null || value instanceof Boolean || value instanceof Integer || value instanceof Long
                 || value instanceof Short || value instanceof Byte || value instanceof Double
@@ -166,6 +173,17 @@ final class CorsPropertyView {
             return value;
         }
         return UNKNOWN;
+    }
+
+    // A value with a placeholder binds as the binder's resolver resolves it: the same as long as that is the same.
+    private static Object resolved(String text, PlaceholdersResolver placeholders) {
+        try {
+            return new Resolved(text, placeholders.resolvePlaceholders(text));
+        }
+        catch (RuntimeException ex) {
+            // A placeholder that refers to itself, say: the binding reports it.
+            return UNKNOWN;
+        }
     }
 
     @Override
@@ -184,5 +202,9 @@ final class CorsPropertyView {
 
     /** A value that is text but not a String: the binder converts it by its type. */
     private record Text(Class<?> type, String text) {
+    }
+
+    /** A value that holds a placeholder, with what it resolves to. */
+    private record Resolved(String value, @Nullable Object resolved) {
     }
 }

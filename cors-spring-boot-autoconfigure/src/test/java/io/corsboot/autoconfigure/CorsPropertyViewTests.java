@@ -162,12 +162,20 @@ class CorsPropertyViewTests {
     }
 
     @Test
-    void aPlaceholderUnderCorsLeavesNoView() {
-        Source source = new Source(Kind.MAP, "application",
-                Map.of("cors.policies.api.allowed-origins", "${ORIGINS}", "cors.policies.api.paths", "/api/**"));
-        assertThat(view(List.of(source))).isNull();
-        assertThat(view(List.of(source.with(Map.of("cors.policies.api.paths", "/api/**", "app.name", "${NAME}")))))
-            .isNotNull();
+    void aPlaceholderUnderCorsChangesTheViewWithTheKeyItNames() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("cors.policies.api.allowed-origins", "${origins}");
+        values.put("cors.policies.api.paths", "/api/**");
+        values.put("origins", "https://a.example.com");
+        values.put("app.name", "orders");
+        Source source = new Source(Kind.MAP, "application", values);
+        Map<String, Object> otherOrigins = new LinkedHashMap<>(values);
+        otherOrigins.put("origins", "https://b.example.com");
+        Map<String, Object> otherName = new LinkedHashMap<>(values);
+        otherName.put("app.name", "billing");
+        assertThat(view(List.of(source))).isNotNull()
+            .isNotEqualTo(view(List.of(source.with(otherOrigins))))
+            .isEqualTo(view(List.of(source.with(otherName))));
     }
 
     @Test

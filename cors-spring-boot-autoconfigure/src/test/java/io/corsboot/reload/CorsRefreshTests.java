@@ -203,6 +203,17 @@ class CorsRefreshTests {
     }
 
     @Test
+    void reloadsWhenTheKeyThatAPlaceholderUnderCorsNamesChanges() throws Exception {
+        String properties = V1.replace("api.allowed-origins=https://a.example.com", "api.allowed-origins=${frontend}")
+                + "frontend=https://a.example.com\n";
+        start(properties);
+        assertThat(allowOrigin("/api/orders", B)).isNull();
+        refreshWith(properties.replace("frontend=https://a.example.com", "frontend=" + B));
+        assertThat(allowOrigin("/api/orders", B)).isEqualTo(B);
+        assertThat(allowOrigin("/api/orders", A)).isNull();
+    }
+
+    @Test
     void ignoresARefreshThatChangesNoCorsProperty() throws Exception {
         start(V1 + "app.greeting=hello\n");
         PolicySnapshot before = holder().get();
