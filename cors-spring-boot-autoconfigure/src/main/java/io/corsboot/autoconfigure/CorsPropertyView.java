@@ -52,7 +52,8 @@ final class CorsPropertyView {
                     ? new CorsPropertyView(entries.toArray()) : null;
         }
         catch (RuntimeException ex) {
-            // A source that refuses to list its names (a security manager, say) is not one to vouch for.
+            // A source that refuses to list its names (a security manager, say), or a placeholder that cannot be
+            // resolved (one that names itself), is not one to vouch for: the binding reports the latter.
             return null;
         }
     }
@@ -160,7 +161,8 @@ final class CorsPropertyView {
             return comparable(tracked.getValue(), placeholders);
         }
         if (value instanceof String text) {
-            return text.contains("${") ? resolved(text, placeholders) : text;
+            // Bound as the binder's resolver resolves it: the same as long as that is the same.
+            return text.contains("${") ? new Resolved(text, placeholders.resolvePlaceholders(text)) : text;
         }
         if (value instanceof CharSequence text) {
             // Read now: a file's content, say, which the next reading may change. The binder resolves placeholders
@@ -173,17 +175,6 @@ final class CorsPropertyView {
             return value;
         }
         return UNKNOWN;
-    }
-
-    // A value with a placeholder binds as the binder's resolver resolves it: the same as long as that is the same.
-    private static Object resolved(String text, PlaceholdersResolver placeholders) {
-        try {
-            return new Resolved(text, placeholders.resolvePlaceholders(text));
-        }
-        catch (RuntimeException ex) {
-            // A placeholder that refers to itself, say: the binding reports it.
-            return UNKNOWN;
-        }
     }
 
     @Override

@@ -179,6 +179,13 @@ class CorsPropertyViewTests {
     }
 
     @Test
+    void aPlaceholderThatCannotBeResolvedLeavesNoView() {
+        Source source = new Source(Kind.MAP, "application", Map.of("cors.policies.api.allowed-origins",
+                "${cors.policies.api.allowed-origins}", "cors.policies.api.paths", "/api/**"));
+        assertThat(view(List.of(source))).isNull();
+    }
+
+    @Test
     void aValueThatCouldChangeInPlaceLeavesNoView() {
         MapPropertySource source = new MapPropertySource("application",
                 Map.of("cors.policies.api.allowed-origins", new ArrayList<>(List.of("https://a.example.com"))));

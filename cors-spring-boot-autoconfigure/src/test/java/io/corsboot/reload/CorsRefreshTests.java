@@ -207,6 +207,9 @@ class CorsRefreshTests {
         String properties = V1.replace("api.allowed-origins=https://a.example.com", "api.allowed-origins=${frontend}")
                 + "frontend=https://a.example.com\n";
         start(properties);
+        PolicySnapshot started = holder().get();
+        refreshWith(properties + "app.greeting=bonjour\n");
+        assertThat(holder().get()).isSameAs(started);
         assertThat(allowOrigin("/api/orders", B)).isNull();
         refreshWith(properties.replace("frontend=https://a.example.com", "frontend=" + B));
         assertThat(allowOrigin("/api/orders", B)).isEqualTo(B);
