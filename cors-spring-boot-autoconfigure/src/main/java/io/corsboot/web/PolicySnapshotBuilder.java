@@ -1,10 +1,12 @@
 package io.corsboot.web;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
@@ -99,7 +101,7 @@ final class PolicySnapshotBuilder {
             }
         }
         // A value inherited from cors.defaults is checked once per policy that inherits it: report it once.
-        List<ConfigProblem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
+        Set<ConfigProblem> distinct = new LinkedHashSet<>(problems);
         List<ConfigProblem> errors = withSeverity(distinct, true);
         if (!errors.isEmpty()) {
             throw new CorsConfigurationException(errors);
@@ -109,7 +111,7 @@ final class PolicySnapshotBuilder {
     }
 
     // The errors among problems, or the warnings.
-    private static List<ConfigProblem> withSeverity(List<ConfigProblem> problems, boolean errors) {
+    private static List<ConfigProblem> withSeverity(Collection<ConfigProblem> problems, boolean errors) {
         List<ConfigProblem> selected = new ArrayList<>();
         for (ConfigProblem problem : problems) {
             if (problem.isError() == errors) {
